@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "git/objectid.h"
+#include "git/repository.h"
+#include "util/result.h"
+
+#include <QString>
+
+#include <atomic>
+
+namespace gd::git {
+
+/// How to authenticate to a remote. Nothing here is ever written to a file or a log.
+/// https: `username` (default "oauth2") + `token` as the password. ssh: the agent, or a key file.
+struct RemoteAuth {
+    QString username;
+    QString token;
+    QString sshKeyPath;
+    QString sshPassphrase;
+    bool useSshAgent = true;
+};
+
+/// Clones `url` into a new bare repository at `localPath` (the app's cache of a remote).
+/// Blocking: call on a worker thread. `cancelled` is polled in the transfer callbacks.
+Result<Repository> cloneBare(const QString &url, const QString &localPath, const RemoteAuth &auth,
+                             const std::atomic_bool *cancelled = nullptr);
+
+/// Fetches `branch` of `url` into `refs/remotes/origin/<branch>` of `repo` and returns its tip.
+/// NotFound when the remote has no such branch (an empty repository).
+Result<ObjectId> fetchBranch(Repository &repo, const QString &url, const QString &branch, const RemoteAuth &auth,
+                             const std::atomic_bool *cancelled = nullptr);
+
+/// Pushes `commit` to `refs/heads/<branch>` of `url`, never forced. Rejected when the remote refused the update
+/// (not a fast-forward, a held lock, or a refusal reported only through the per-ref status), so the caller knows
+/// it did not land.
+Result<void> pushCommit(Repository &repo, const QString &url, const ObjectId &commit, const QString &branch,
+                        const RemoteAuth &auth, const std::atomic_bool *cancelled = nullptr);
+
+} // namespace gd::git

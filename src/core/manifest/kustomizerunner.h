@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "util/result.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+#include <chrono>
+
+namespace gd::manifest {
+
+/// Runs the real `kustomize build DIR` or `kubectl kustomize DIR` (no shell, an argument list, a timeout).
+class KustomizeRunner {
+public:
+    struct Options {
+        QString program;   ///< a configured path to kustomize or kubectl; empty: look on PATH (kustomize, then kubectl)
+        std::chrono::milliseconds timeout{60000};
+    };
+
+    KustomizeRunner();
+    explicit KustomizeRunner(Options options);
+
+    /// The program and leading arguments it will run, e.g. {"/usr/bin/kubectl", "kustomize"}.
+    /// NotFound with a sentence saying what to install or configure when there is neither.
+    Result<QStringList> command() const;
+
+    /// Builds the kustomization in `directory` and returns the rendered YAML stream. Blocking (about 0.1 s):
+    /// call on a worker thread. Kustomize's stderr becomes the error detail; a timeout is Timeout.
+    Result<QByteArray> build(const QString &directory) const;
+
+private:
+    Options m_options;
+};
+
+} // namespace gd::manifest

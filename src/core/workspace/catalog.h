@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "git/objectid.h"
+#include "git/repocache.h"
+#include "util/result.h"
+#include "workspace/workspaceconfig.h"
+
+#include <QString>
+
+#include <atomic>
+#include <vector>
+
+namespace gd::ws {
+
+/// One service in one environment, as the branch tip of its deployment repo says.
+struct EnvironmentState {
+    QString environment;
+    bool canaryStage = false;   ///< the top kustomization lists the canary overlay
+    QString image;              ///< the GA image name (newName, else name)
+    QString gaTag;
+    QString canaryTag;          ///< empty when there is no canary overlay
+    QString path;               ///< "appsmanifests/{service}/{env}"
+    QString problem;            ///< a sentence when the folder could not be read (then the tags are empty)
+};
+
+struct ServiceInfo {
+    QString name;
+    std::vector<EnvironmentState> environments;   ///< sorted by the workspace's environment order, then name
+};
+
+struct ProjectInfo {
+    QString name;
+    QString repoUrl;
+    git::ObjectId tip;          ///< null for an empty repo
+    std::vector<ServiceInfo> services;   ///< sorted by name
+    QString problem;            ///< a sentence when the repo could not be read
+};
+
+/// Everything the browser shows, read from git objects (no working tree).
+struct CatalogSnapshot {
+    std::vector<ProjectInfo> projects;   ///< sorted by name
+
+    const ProjectInfo *project(const QString &name) const;
+    const ServiceInfo *service(const QString &project, const QString &service) const;
+    const EnvironmentState *environment(const QString &project, const QString &service, const QString &env) const;
+    int serviceEnvironmentCount() const;
+};
+
+/// Reads the catalog. Blocking: call on a worker thread.
+class Catalog {
+public:
+    struct Options {
+        bool fetch = true;   ///< fetch each repo first; false reads what the cache already has
+        const std::atomic_bool *cancelled = nullptr;
+    };
+
+    /// Every project of the workspace. A project that fails to load is listed with its `problem` set;
+    /// only a failure to list projects at all is an Error.
+    static Result<CatalogSnapshot> load(const WorkspaceConfig &config, git::RepoCache &cache, const Options &options);
+    static Result<CatalogSnapshot> load(const WorkspaceConfig &config, git::RepoCache &cache)
+    {
+        return load(config, cache, Options{});
+    }
+
+    /// One project's services at commit `tip` of an opened repository.
+    static ProjectInfo readProject(const QString &name, const git::Repository &repo, const git::ObjectId &tip,
+                                   const WorkspaceConfig &config);
+};
+
+} // namespace gd::ws
