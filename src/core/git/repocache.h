@@ -5,6 +5,7 @@
 #include "git/repository.h"
 #include "util/result.h"
 
+#include <QHash>
 #include <QString>
 
 #include <memory>

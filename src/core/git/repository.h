@@ -67,7 +67,8 @@ public:
     Result<CommitInfo> commitInfo(const ObjectId &commit) const;
 
     /// The files a revert of `commit` makes on top of `onto` (in memory, like `git revert` without a working tree).
-    /// Conflict with the conflicting paths in the detail when the revert does not apply cleanly.
+    /// Conflict with the conflicting paths in the detail when the revert does not apply cleanly; empty when the
+    /// revert would change nothing (already undone). File modes are not carried (FileChanges has none).
     Result<FileChanges> revertChanges(const ObjectId &commit, const ObjectId &onto) const;
 
     /// The raw handle, for the other adapters of this folder only.

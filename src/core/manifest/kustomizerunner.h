@@ -22,12 +22,15 @@ public:
     KustomizeRunner();
     explicit KustomizeRunner(Options options);
 
-    /// The program and leading arguments it will run, e.g. {"/usr/bin/kubectl", "kustomize"}.
-    /// NotFound with a sentence saying what to install or configure when there is neither.
+    /// The program and leading arguments it will run, e.g. {"/usr/bin/kubectl", "kustomize"}: a configured program
+    /// whose file name ends in "kubectl" runs `kubectl kustomize DIR`, any other `PROGRAM build DIR`.
+    /// NotFound with a sentence saying what to install or configure when there is neither, or when the configured
+    /// program does not exist or is not executable.
     Result<QStringList> command() const;
 
-    /// Builds the kustomization in `directory` and returns the rendered YAML stream. Blocking (about 0.1 s):
-    /// call on a worker thread. Kustomize's stderr becomes the error detail; a timeout is Timeout.
+    /// Builds the kustomization in `directory` and returns the rendered YAML stream (stdout). Blocking (about 0.1 s):
+    /// call on a worker thread; no event loop needed. Errors: NotFound (no program, or `directory` missing),
+    /// Kustomize (non-zero exit or crash; `detail` is stderr trimmed), Timeout (the process is killed).
     Result<QByteArray> build(const QString &directory) const;
 
 private:

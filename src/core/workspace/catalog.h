@@ -19,7 +19,7 @@ struct EnvironmentState {
     bool canaryStage = false;   ///< the top kustomization lists the canary overlay
     QString image;              ///< the GA image name (newName, else name)
     QString gaTag;
-    QString canaryTag;          ///< empty when there is no canary overlay
+    QString canaryTag;          ///< empty when the canary overlay is not in use
     QString path;               ///< "appsmanifests/{service}/{env}"
     QString problem;            ///< a sentence when the folder could not be read (then the tags are empty)
 };

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The README's second command: install what is missing, build everything with warnings as errors, run every test
+# with ctest (offscreen). Screenshots of the main views land in build/screenshots/.
+set -euo pipefail
+src=$(cd "$(dirname "$0")/.." && pwd)
+
+"$src/packaging/setup-debian.sh"
+cd "$src"
+cmake --preset ci >/dev/null
+cmake --build "$src/build" -j "$(nproc)"
+cd "$src/build"
+ctest --output-on-failure -j "$(nproc)" --timeout 300

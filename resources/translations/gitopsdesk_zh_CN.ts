@@ -1,0 +1,1647 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>gd::cli</name>
+    <message>
+        <source>%1 needs PROJECT SERVICE ENV.</source>
+        <translation>%1 需要参数 PROJECT SERVICE ENV。</translation>
+    </message>
+    <message>
+        <source>There is no project &quot;%1&quot; in this workspace.</source>
+        <translation>此工作区中没有项目“%1”。</translation>
+    </message>
+    <message>
+        <source>The deployment repo of project &quot;%1&quot; has no branch %2 yet.</source>
+        <translation>项目“%1”的部署仓库还没有分支 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>gd::cli::CliApp</name>
+    <message>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation>未知命令“%1”。</translation>
+    </message>
+    <message>
+        <source>%1 takes a whole number from 1 to 1000.</source>
+        <translation>%1 需要 1 到 1000 之间的整数。</translation>
+    </message>
+    <message>
+        <source>%1 needs a value.</source>
+        <translation>%1 需要一个值。</translation>
+    </message>
+    <message>
+        <source>Unknown option &quot;%1&quot;.</source>
+        <translation>未知选项“%1”。</translation>
+    </message>
+    <message>
+        <source>projects takes no arguments.</source>
+        <translation>projects 不接受参数。</translation>
+    </message>
+    <message>
+        <source>PROJECT</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>SERVICES</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>REPOSITORY</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>services takes at most one project.</source>
+        <translation>services 最多接受一个项目。</translation>
+    </message>
+    <message>
+        <source>There is no project &quot;%1&quot; in this workspace.</source>
+        <translation>此工作区中没有项目“%1”。</translation>
+    </message>
+    <message>
+        <source>SERVICE</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>ENV</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>STAGE</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>GA TAG</source>
+        <translation>GA 标签</translation>
+    </message>
+    <message>
+        <source>CANARY TAG</source>
+        <translation>金丝雀标签</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>%1: %2 error(s), %3 warning(s).</source>
+        <translation>%1：%2 个错误，%3 个警告。</translation>
+    </message>
+    <message>
+        <source>Use: demo init DIR [--projects N] [--services M] [--force].</source>
+        <translation>用法：demo init DIR [--projects N] [--services M] [--force]。</translation>
+    </message>
+    <message>
+        <source>Demo workspace created: %1</source>
+        <translation>已创建演示工作区：%1</translation>
+    </message>
+    <message>
+        <source>Run gitops-desk-cli --help for the commands.</source>
+        <translation>运行 gitops-desk-cli --help 查看可用命令。</translation>
+    </message>
+</context>
+<context>
+    <name>gd::flows::JobQueue</name>
+    <message>
+        <source>The task was cancelled.</source>
+        <translation>任务已取消。</translation>
+    </message>
+    <message>
+        <source>The task stopped because of an internal error. Please report it.</source>
+        <translation>任务因内部错误而停止，请报告此问题。</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>正在启动</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>gd::flows::WorkspaceLoad</name>
+    <message>
+        <source>Reading the manifest files was cancelled.</source>
+        <translation>读取清单文件已取消。</translation>
+    </message>
+    <message>
+        <source>Reading %1</source>
+        <translation>正在读取 %1</translation>
+    </message>
+    <message>
+        <source>Loading the workspace was cancelled.</source>
+        <translation>加载工作区已取消。</translation>
+    </message>
+    <message>
+        <source>Fetching the deployment repositories</source>
+        <translation>正在获取部署仓库</translation>
+    </message>
+    <message>
+        <source>Reading the deployment repositories</source>
+        <translation>正在读取部署仓库</translation>
+    </message>
+    <message>
+        <source>The deployment repository of project %1 has no branch %2 yet. Refresh the workspace, or check the branch in the workspace file.</source>
+        <translation>项目 %1 的部署仓库还没有分支 %2。请刷新工作区，或检查工作区文件中的分支设置。</translation>
+    </message>
+    <message>
+        <source>%1 is no longer in the repository. Refresh the workspace.</source>
+        <translation>%1 已不在仓库中。请刷新工作区。</translation>
+    </message>
+</context>
+<context>
+    <name>gd::git</name>
+    <message>
+        <source>The object database of the repository could not be opened.</source>
+        <translation>无法打开仓库的对象数据库。</translation>
+    </message>
+    <message>
+        <source>The history could not be read: the local copy of the repository is missing objects. Delete the local cache of this repository to fetch it again.</source>
+        <translation>无法读取历史：仓库的本地副本缺少对象。请删除此仓库的本地缓存以重新获取。</translation>
+    </message>
+    <message>
+        <source>The path &quot;%1&quot; is not a valid repository path.</source>
+        <translation>路径“%1”不是有效的仓库路径。</translation>
+    </message>
+    <message>
+        <source>The change was cancelled before it reached the remote.</source>
+        <translation>更改在到达远程仓库之前已被取消。</translation>
+    </message>
+    <message>
+        <source>There is no change to push.</source>
+        <translation>没有需要推送的更改。</translation>
+    </message>
+    <message>
+        <source>Fetching %1 from the remote…</source>
+        <translation>正在从远程仓库获取 %1…</translation>
+    </message>
+    <message>
+        <source>Preparing the first commit of %1…</source>
+        <translation>正在准备 %1 的第一个提交…</translation>
+    </message>
+    <message>
+        <source>Applying the change on top of %1…</source>
+        <translation>正在将更改应用到 %1 之上…</translation>
+    </message>
+    <message>
+        <source>Pushing commit %1…</source>
+        <translation>正在推送提交 %1…</translation>
+    </message>
+    <message>
+        <source>Commit %1 is on %2.</source>
+        <translation>提交 %1 已在 %2 上。</translation>
+    </message>
+    <message>
+        <source>Someone else pushed first; trying again on the new tip…</source>
+        <translation>其他人先推送了；正在基于新的最新提交重试…</translation>
+    </message>
+    <message>
+        <source>The change could not be pushed: the branch %1 kept moving during %2 attempts. Try again in a moment.</source>
+        <translation>无法推送更改：在 %2 次尝试中分支 %1 一直在变化。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The transfer with %1 was cancelled.</source>
+        <translation>与 %1 的传输已取消。</translation>
+    </message>
+    <message>
+        <source>%1 did not accept the credentials. Check the user name and token, or the SSH key, in the settings for this server.</source>
+        <translation>%1 未接受凭据。请在此服务器的设置中检查用户名和令牌，或 SSH 密钥。</translation>
+    </message>
+    <message>
+        <source>%1 refused the push because the branch moved on meanwhile. Fetch and try again.</source>
+        <translation>%1 拒绝了推送，因为分支在此期间已有新提交。请重新获取后再试。</translation>
+    </message>
+    <message>
+        <source>%1 could not be reached. Check the URL and the network connection.</source>
+        <translation>无法连接 %1。请检查 URL 和网络连接。</translation>
+    </message>
+    <message>
+        <source>Cloning %1 failed.</source>
+        <translation>克隆 %1 失败。</translation>
+    </message>
+    <message>
+        <source>Fetching from %1 failed.</source>
+        <translation>从 %1 获取失败。</translation>
+    </message>
+    <message>
+        <source>Pushing to %1 failed.</source>
+        <translation>推送到 %1 失败。</translation>
+    </message>
+    <message>
+        <source>%1 refused the update of branch %2 because it moved on meanwhile. Fetch and try again.</source>
+        <translation>%1 拒绝更新分支 %2，因为它在此期间已有新提交。请重新获取后再试。</translation>
+    </message>
+    <message>
+        <source>No git repository could be opened at %1.</source>
+        <translation>无法在 %1 打开 Git 仓库。</translation>
+    </message>
+    <message>
+        <source>%1 is not a bare repository; pushes on this machine go into bare repositories only.</source>
+        <translation>%1 不是裸仓库；在本机上只能推送到裸仓库。</translation>
+    </message>
+    <message>
+        <source>Branch %1 of %2 could not be read.</source>
+        <translation>无法读取 %2 的分支 %1。</translation>
+    </message>
+    <message>
+        <source>The local object database could not be opened.</source>
+        <translation>无法打开本地对象数据库。</translation>
+    </message>
+    <message>
+        <source>The history of commit %1 could not be checked.</source>
+        <translation>无法检查提交 %1 的历史。</translation>
+    </message>
+    <message>
+        <source>The objects to push could not be collected.</source>
+        <translation>无法收集要推送的对象。</translation>
+    </message>
+    <message>
+        <source>The object folder of %1 could not be found.</source>
+        <translation>找不到 %1 的对象文件夹。</translation>
+    </message>
+    <message>
+        <source>The new objects could not be written into %1.</source>
+        <translation>无法将新对象写入 %1。</translation>
+    </message>
+    <message>
+        <source>Branch %1 of %2 could not be updated.</source>
+        <translation>无法更新 %2 的分支 %1。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid branch name.</source>
+        <translation>“%1”不是有效的分支名称。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a usable remote URL.</source>
+        <translation>“%1”不是可用的远程 URL。</translation>
+    </message>
+    <message>
+        <source>The branches of %1 could not be listed.</source>
+        <translation>无法列出 %1 的分支。</translation>
+    </message>
+    <message>
+        <source>%1 has no branch %2 yet.</source>
+        <translation>%1 还没有分支 %2。</translation>
+    </message>
+    <message>
+        <source>Commit %1 is not in the local copy, so it cannot be pushed.</source>
+        <translation>提交 %1 不在本地副本中，因此无法推送。</translation>
+    </message>
+    <message>
+        <source>The commit to push could not be prepared.</source>
+        <translation>无法准备要推送的提交。</translation>
+    </message>
+    <message>
+        <source>No commit was given.</source>
+        <translation>未指定提交。</translation>
+    </message>
+    <message>
+        <source>The commit %1 is not in the local copy of the repository. Fetch again and retry.</source>
+        <translation>提交 %1 不在仓库的本地副本中。请重新获取后重试。</translation>
+    </message>
+    <message>
+        <source>The files of commit %1 cannot be read.</source>
+        <translation>无法读取提交 %1 的文件。</translation>
+    </message>
+    <message>
+        <source>There is no folder %1 in commit %2.</source>
+        <translation>提交 %2 中没有文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>%1 in commit %2 is a file, not a folder.</source>
+        <translation>提交 %2 中的 %1 是文件，不是文件夹。</translation>
+    </message>
+    <message>
+        <source>The folder %1 of commit %2 cannot be read.</source>
+        <translation>无法读取提交 %2 的文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>The content of %1 cannot be read.</source>
+        <translation>无法读取 %1 的内容。</translation>
+    </message>
+    <message>
+        <source>The commit %1 &quot;%2 &lt;%3&gt;&quot; is not valid: a name is required and neither part may contain angle brackets.</source>
+        <translation>提交%1“%2 &lt;%3&gt;”无效：必须填写名称，且两部分都不能包含尖括号。</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be created. Check the disk space and permissions.</source>
+        <translation>无法创建文件夹 %1。请检查磁盘空间和权限。</translation>
+    </message>
+    <message>
+        <source>The repository holds an unsafe file name below %1; nothing more was extracted.</source>
+        <translation>仓库在 %1 下包含不安全的文件名；已停止提取。</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be read.</source>
+        <translation>无法读取文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be written. Check the disk space and permissions.</source>
+        <translation>无法写入文件 %1。请检查磁盘空间和权限。</translation>
+    </message>
+</context>
+<context>
+    <name>gd::git::RepoCache</name>
+    <message>
+        <source>The damaged local copy at %1 could not be removed. Delete it by hand.</source>
+        <translation>无法删除位于 %1 的已损坏本地副本，请手动删除。</translation>
+    </message>
+    <message>
+        <source>The cache folder %1 cannot be created. Check the permissions.</source>
+        <translation>无法创建缓存文件夹 %1，请检查权限。</translation>
+    </message>
+    <message>
+        <source>The local copy could not be moved to %1.</source>
+        <translation>无法将本地副本移动到 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>gd::git::Repository</name>
+    <message>
+        <source>No git repository could be opened at %1.</source>
+        <translation>无法在 %1 打开 Git 仓库。</translation>
+    </message>
+    <message>
+        <source>A new repository could not be created at %1. Check the path and permissions.</source>
+        <translation>无法在 %1 创建新仓库，请检查路径和权限。</translation>
+    </message>
+    <message>
+        <source>The revision %1 does not exist in the repository.</source>
+        <translation>仓库中不存在修订 %1。</translation>
+    </message>
+    <message>
+        <source>The revision %1 does not name a commit.</source>
+        <translation>修订 %1 不是一个提交。</translation>
+    </message>
+    <message>
+        <source>The path &quot;%1&quot; is not a valid repository path.</source>
+        <translation>路径“%1”不是有效的仓库路径。</translation>
+    </message>
+    <message>
+        <source>There is no file %1 in commit %2.</source>
+        <translation>提交 %2 中没有文件 %1。</translation>
+    </message>
+    <message>
+        <source>%1 in commit %2 is a folder, not a file.</source>
+        <translation>提交 %2 中的 %1 是文件夹，不是文件。</translation>
+    </message>
+    <message>
+        <source>There is nothing at %1 in commit %2.</source>
+        <translation>提交 %2 中的 %1 处没有任何内容。</translation>
+    </message>
+    <message>
+        <source>The files of commit %1 cannot be read.</source>
+        <translation>无法读取提交 %1 的文件。</translation>
+    </message>
+    <message>
+        <source>An empty tree could not be prepared.</source>
+        <translation>无法准备空目录树。</translation>
+    </message>
+    <message>
+        <source>An empty tree could not be written.</source>
+        <translation>无法写入空目录树。</translation>
+    </message>
+    <message>
+        <source>An empty tree could not be read back.</source>
+        <translation>无法读回空目录树。</translation>
+    </message>
+    <message>
+        <source>The new content of %1 could not be stored.</source>
+        <translation>无法保存 %1 的新内容。</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be looked up.</source>
+        <translation>无法查找文件 %1。</translation>
+    </message>
+    <message>
+        <source>The changed files could not be assembled into a commit (a file may stand where a folder is expected).</source>
+        <translation>无法将更改的文件组装成提交（可能有文件位于本应是文件夹的位置）。</translation>
+    </message>
+    <message>
+        <source>The change makes no difference to the files in Git, so there is nothing to commit.</source>
+        <translation>此更改不会改变 Git 中的文件，因此没有可提交的内容。</translation>
+    </message>
+    <message>
+        <source>The new tree could not be read back.</source>
+        <translation>无法读回新的目录树。</translation>
+    </message>
+    <message>
+        <source>The commit message could not be prepared.</source>
+        <translation>无法准备提交说明。</translation>
+    </message>
+    <message>
+        <source>A commit needs a message.</source>
+        <translation>提交需要填写说明。</translation>
+    </message>
+    <message>
+        <source>The commit could not be written.</source>
+        <translation>无法写入提交。</translation>
+    </message>
+    <message>
+        <source>%1 moved while the commit was being made, so it was not updated. Reload and try again.</source>
+        <translation>创建提交期间 %1 已发生变化，因此未更新。请重新加载后再试。</translation>
+    </message>
+    <message>
+        <source>%1 could not be updated to the new commit.</source>
+        <translation>无法将 %1 更新到新提交。</translation>
+    </message>
+    <message>
+        <source>The reference %1 could not be set to %2.</source>
+        <translation>无法将引用 %1 设置为 %2。</translation>
+    </message>
+    <message>
+        <source>Commit %1 is the first commit of the repository and cannot be reverted.</source>
+        <translation>提交 %1 是仓库的第一个提交，无法撤销。</translation>
+    </message>
+    <message>
+        <source>Commit %1 could not be reverted.</source>
+        <translation>无法撤销提交 %1。</translation>
+    </message>
+    <message>
+        <source>Reverting commit %1 conflicts with later changes to the same lines, so it cannot be undone automatically. Release the previous version forward instead.</source>
+        <translation>撤销提交 %1 会与之后对相同行的修改冲突，因此无法自动撤销。请改为重新发布之前的版本。</translation>
+    </message>
+    <message>
+        <source>Conflicting files: %1</source>
+        <translation>冲突的文件：%1</translation>
+    </message>
+    <message>
+        <source>The result of reverting commit %1 could not be stored.</source>
+        <translation>无法保存撤销提交 %1 的结果。</translation>
+    </message>
+    <message>
+        <source>The result of reverting commit %1 could not be read.</source>
+        <translation>无法读取撤销提交 %1 的结果。</translation>
+    </message>
+    <message>
+        <source>The files changed by the revert could not be listed.</source>
+        <translation>无法列出撤销所更改的文件。</translation>
+    </message>
+</context>
+<context>
+    <name>gd::manifest</name>
+    <message>
+        <source>The images entry could not be located in the text; nothing was changed.</source>
+        <translation>无法在文本中定位 images 条目；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>A quoted value in the images list is never closed; fix the file first.</source>
+        <translation>images 列表中的带引号值没有闭合；请先修正文件。</translation>
+    </message>
+    <message>
+        <source>A value in the images list could not be located exactly; nothing was changed.</source>
+        <translation>无法精确定位 images 列表中的值；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The value of &quot;%1&quot; in the images list spans several lines; write it on one line and try again.</source>
+        <translation>images 列表中“%1”的值跨越多行；请写在一行后再试。</translation>
+    </message>
+    <message>
+        <source>The images list could not be located in the text; nothing was changed.</source>
+        <translation>无法在文本中定位 images 列表；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The images field could not be located in the text; nothing was changed.</source>
+        <translation>无法在文本中定位 images 字段；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The file holds no kustomization: it is empty or not a mapping of fields to values.</source>
+        <translation>文件中没有 kustomization：文件为空，或不是字段到值的映射。</translation>
+    </message>
+    <message>
+        <source>The kustomization is written in flow style ({...}); only block-style files can be edited. Rewrite it as &quot;key: value&quot; lines.</source>
+        <translation>此 kustomization 使用流式风格（{...}）书写；只能编辑块风格的文件。请改写为“key: value”形式的多行。</translation>
+    </message>
+    <message>
+        <source>The kustomization has more than one &quot;images&quot; field; remove the extra one first.</source>
+        <translation>此 kustomization 有多个“images”字段；请先删除多余的字段。</translation>
+    </message>
+    <message>
+        <source>The &quot;images&quot; field is not a list; fix the kustomization first.</source>
+        <translation>“images”字段不是列表；请先修正 kustomization。</translation>
+    </message>
+    <message>
+        <source>An entry of the &quot;images&quot; list is not a mapping; fix the kustomization first.</source>
+        <translation>“images”列表中有条目不是映射；请先修正 kustomization。</translation>
+    </message>
+    <message>
+        <source>The image name &quot;%1&quot; is not valid: use letters, digits and . _ - / : @, starting and ending with a letter or digit.</source>
+        <translation>镜像名称“%1”无效：只能使用字母、数字和 . _ - / : @，并以字母或数字开头和结尾。</translation>
+    </message>
+    <message>
+        <source>The change to image &quot;%1&quot; sets no new tag, name or digest.</source>
+        <translation>对镜像“%1”的更改没有设置新的标签、名称或摘要。</translation>
+    </message>
+    <message>
+        <source>The tag &quot;%1&quot; is not a valid image tag: use 1 to 128 letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;, not starting with &apos;.&apos; or &apos;-&apos;.</source>
+        <translation>标签“%1”不是有效的镜像标签：请使用 1 到 128 个字母、数字、“_”、“.”或“-”，且不能以“.”或“-”开头。</translation>
+    </message>
+    <message>
+        <source>The new image name &quot;%1&quot; is not valid: use letters, digits and . _ - / :, starting and ending with a letter or digit.</source>
+        <translation>新镜像名称“%1”无效：只能使用字母、数字和 . _ - / :，并以字母或数字开头和结尾。</translation>
+    </message>
+    <message>
+        <source>The digest &quot;%1&quot; is not valid: write sha256: followed by 64 lower-case hex digits.</source>
+        <translation>摘要“%1”无效：请写作 sha256: 后跟 64 个小写十六进制数字。</translation>
+    </message>
+    <message>
+        <source>The image change could not be written without disturbing the rest of the file; nothing was changed. Edit the file by hand.</source>
+        <translation>无法在不影响文件其余部分的情况下写入镜像更改；未做任何更改。请手动编辑文件。</translation>
+    </message>
+    <message>
+        <source>The file is not valid YAML at line %1, column %2: %3</source>
+        <translation>文件第 %1 行第 %2 列不是有效的 YAML：%3</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a list.</source>
+        <translation>“%1”必须是列表。</translation>
+    </message>
+    <message>
+        <source>Each entry of &quot;%1&quot; must be a path or URL.</source>
+        <translation>“%1”的每个条目都必须是路径或 URL。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is deprecated; use &quot;%2&quot; instead.</source>
+        <translation>“%1”已弃用；请改用“%2”。</translation>
+    </message>
+    <message>
+        <source>The tag %1 is not read as text by kustomize, which rejects it; write it quoted: &quot;%1&quot;.</source>
+        <translation>kustomize 不会把标签 %1 当作文本读取，因此会拒绝它；请加上引号：“%1”。</translation>
+    </message>
+    <message>
+        <source>kustomize does not know the images field &quot;newDigest&quot;; the field is called &quot;digest&quot;.</source>
+        <translation>kustomize 不认识 images 字段“newDigest”；该字段应为“digest”。</translation>
+    </message>
+    <message>
+        <source>kustomize does not know the images field &quot;%1&quot;; the fields are name, newName, newTag, digest and tagSuffix.</source>
+        <translation>kustomize 不认识 images 字段“%1”；可用字段为 name、newName、newTag、digest 和 tagSuffix。</translation>
+    </message>
+    <message>
+        <source>This images entry has no name, so kustomize cannot match it to an image; add &quot;name:&quot; with the image as the manifests spell it.</source>
+        <translation>此 images 条目没有名称，kustomize 无法将其与镜像匹配；请添加“name:”，值为清单中所写的镜像。</translation>
+    </message>
+    <message>
+        <source>&quot;patches&quot; must be a list.</source>
+        <translation>“patches”必须是列表。</translation>
+    </message>
+    <message>
+        <source>kustomize v5 reads each patches entry as a mapping; write &quot;- path: %1&quot;.</source>
+        <translation>kustomize v5 将每个 patches 条目读作映射；请写作“- path: %1”。</translation>
+    </message>
+    <message>
+        <source>&quot;images&quot; must be a list.</source>
+        <translation>“images”必须是列表。</translation>
+    </message>
+    <message>
+        <source>Each images entry must be a mapping with a name.</source>
+        <translation>每个 images 条目都必须是带有 name 的映射。</translation>
+    </message>
+    <message>
+        <source>The kustomize program &quot;%1&quot; set in Settings does not exist; correct the path or clear it to use kustomize or kubectl from PATH.</source>
+        <translation>设置中指定的 kustomize 程序“%1”不存在；请更正路径，或清空它以使用 PATH 中的 kustomize 或 kubectl。</translation>
+    </message>
+    <message>
+        <source>The kustomize program &quot;%1&quot; set in Settings is not executable; correct the path or make the file executable.</source>
+        <translation>设置中指定的 kustomize 程序“%1”不可执行；请更正路径或为文件添加执行权限。</translation>
+    </message>
+    <message>
+        <source>Neither kustomize nor kubectl was found on PATH; install kubectl or set the kustomize path in Settings.</source>
+        <translation>在 PATH 中找不到 kustomize 或 kubectl；请安装 kubectl，或在设置中指定 kustomize 路径。</translation>
+    </message>
+    <message>
+        <source>The folder &quot;%1&quot; to build with kustomize does not exist.</source>
+        <translation>要用 kustomize 构建的文件夹“%1”不存在。</translation>
+    </message>
+    <message>
+        <source>The kustomize program &quot;%1&quot; could not be started; check the path in Settings.</source>
+        <translation>无法启动 kustomize 程序“%1”；请检查设置中的路径。</translation>
+    </message>
+    <message>
+        <source>Building &quot;%1&quot; with kustomize took longer than %2 seconds and was stopped; try again, or raise the timeout in Settings.</source>
+        <translation>用 kustomize 构建“%1”超过 %2 秒，已被停止；请重试，或在设置中调高超时时间。</translation>
+    </message>
+    <message>
+        <source>kustomize stopped unexpectedly while building &quot;%1&quot;; try again.</source>
+        <translation>kustomize 在构建“%1”时意外停止；请重试。</translation>
+    </message>
+    <message>
+        <source>The overlay in &quot;%1&quot; does not build with kustomize; fix the error shown in the details and try again.</source>
+        <translation>“%1”中的覆盖层无法用 kustomize 构建；请修正详细信息中显示的错误后再试。</translation>
+    </message>
+    <message>
+        <source>kustomize exited with code %1.</source>
+        <translation>kustomize 退出，代码为 %1。</translation>
+    </message>
+    <message>
+        <source>This line starts a new top-level block that does not belong to the one above; check its indentation, or separate documents with &quot;---&quot;.</source>
+        <translation>此行开始了一个不属于上一块的新顶层块；请检查缩进，或用“---”分隔文档。</translation>
+    </message>
+    <message>
+        <source>Duplicate key &quot;%1&quot; (first at line %2).</source>
+        <translation>重复的键“%1”（首次出现在第 %2 行）。</translation>
+    </message>
+    <message>
+        <source>This quoted value is never closed; add the closing %1.</source>
+        <translation>此带引号的值没有闭合；请添加结束的 %1。</translation>
+    </message>
+    <message>
+        <source>The YAML could not be read: %1.</source>
+        <translation>无法读取 YAML：%1。</translation>
+    </message>
+    <message>
+        <source>A tab character is used for indentation; YAML allows only spaces there.</source>
+        <translation>缩进中使用了制表符；YAML 的缩进只允许空格。</translation>
+    </message>
+    <message>
+        <source>A key/value pair is not allowed here; check the indentation, or quote a value that contains &quot;: &quot;.</source>
+        <translation>此处不允许键值对；请检查缩进，或为包含“: ”的值加上引号。</translation>
+    </message>
+    <message>
+        <source>A mapping key is not allowed here; check the indentation.</source>
+        <translation>此处不允许映射键；请检查缩进。</translation>
+    </message>
+    <message>
+        <source>A list item (&quot;- &quot;) is not allowed here; check the indentation of the list.</source>
+        <translation>此处不允许列表项（“- ”）；请检查列表的缩进。</translation>
+    </message>
+    <message>
+        <source>A mapping is not closed properly; check the indentation.</source>
+        <translation>映射没有正确结束；请检查缩进。</translation>
+    </message>
+    <message>
+        <source>A &quot;{&quot; is never closed with &quot;}&quot;.</source>
+        <translation>“{”没有用“}”闭合。</translation>
+    </message>
+    <message>
+        <source>A list is not closed properly; check the indentation.</source>
+        <translation>列表没有正确结束；请检查缩进。</translation>
+    </message>
+    <message>
+        <source>A &quot;[&quot; is never closed with &quot;]&quot;.</source>
+        <translation>“[”没有用“]”闭合。</translation>
+    </message>
+    <message>
+        <source>A closing &quot;]&quot; or &quot;}&quot; has no matching opening bracket.</source>
+        <translation>结束的“]”或“}”没有匹配的开括号。</translation>
+    </message>
+    <message>
+        <source>This character cannot start a YAML value; quote the value.</source>
+        <translation>此字符不能作为 YAML 值的开头；请为该值加上引号。</translation>
+    </message>
+    <message>
+        <source>A document marker (--- or ...) appears inside a value.</source>
+        <translation>值中出现了文档标记（--- 或 ...）。</translation>
+    </message>
+    <message>
+        <source>The file ends inside a quoted value; add the closing quote.</source>
+        <translation>文件在带引号的值中结束；请添加结束引号。</translation>
+    </message>
+    <message>
+        <source>A value contains a character that is not allowed there; quote it.</source>
+        <translation>值中包含此处不允许的字符；请加上引号。</translation>
+    </message>
+    <message>
+        <source>A double-quoted value contains an unknown escape sequence; write \\ for a backslash or use single quotes.</source>
+        <translation>双引号值中包含未知的转义序列；反斜杠请写作 \\，或改用单引号。</translation>
+    </message>
+    <message>
+        <source>A \x, \u or \U escape is followed by a non-hex character.</source>
+        <translation>\x、\u 或 \U 转义后跟着非十六进制字符。</translation>
+    </message>
+    <message>
+        <source>A \u or \U escape names an invalid Unicode character.</source>
+        <translation>\u 或 \U 转义指定了无效的 Unicode 字符。</translation>
+    </message>
+    <message>
+        <source>An alias (*name) refers to an anchor (&amp;name) that is not defined.</source>
+        <translation>别名（*name）引用了未定义的锚点（&amp;name）。</translation>
+    </message>
+    <message>
+        <source>A &quot;*&quot; is not followed by an alias name; quote the value.</source>
+        <translation>“*”后面没有别名；请为该值加上引号。</translation>
+    </message>
+    <message>
+        <source>A &quot;&amp;&quot; is not followed by an anchor name; quote the value.</source>
+        <translation>“&amp;”后面没有锚点名称；请为该值加上引号。</translation>
+    </message>
+    <message>
+        <source>An alias name contains a character that is not allowed.</source>
+        <translation>别名中包含不允许的字符。</translation>
+    </message>
+    <message>
+        <source>An anchor name contains a character that is not allowed.</source>
+        <translation>锚点名称中包含不允许的字符。</translation>
+    </message>
+    <message>
+        <source>A value has more than one tag (!tag).</source>
+        <translation>一个值有多个标记（!tag）。</translation>
+    </message>
+    <message>
+        <source>A value has more than one anchor (&amp;name).</source>
+        <translation>一个值有多个锚点（&amp;name）。</translation>
+    </message>
+    <message>
+        <source>An alias (*name) cannot have content or a tag of its own.</source>
+        <translation>别名（*name）不能有自己的内容或标记。</translation>
+    </message>
+    <message>
+        <source>The header of a block value (| or &gt;) contains an unexpected character.</source>
+        <translation>块值（| 或 &gt;）的头部包含意外的字符。</translation>
+    </message>
+    <message>
+        <source>A block value (| or &gt;) cannot have an indentation indicator of 0.</source>
+        <translation>块值（| 或 &gt;）的缩进指示符不能为 0。</translation>
+    </message>
+    <message>
+        <source>A tag (!tag) contains a character that is not allowed.</source>
+        <translation>标记（!tag）中包含不允许的字符。</translation>
+    </message>
+    <message>
+        <source>A tag handle has no suffix.</source>
+        <translation>标记句柄没有后缀。</translation>
+    </message>
+    <message>
+        <source>A verbatim tag (!&lt;...&gt;) is never closed.</source>
+        <translation>逐字标记（!&lt;...&gt;）没有闭合。</translation>
+    </message>
+    <message>
+        <source>The %YAML directive needs exactly one argument.</source>
+        <translation>%YAML 指令只能有一个参数。</translation>
+    </message>
+    <message>
+        <source>The %YAML directive names a bad version.</source>
+        <translation>%YAML 指令指定的版本无效。</translation>
+    </message>
+    <message>
+        <source>The %YAML directive names an unsupported major version.</source>
+        <translation>%YAML 指令指定了不支持的主版本。</translation>
+    </message>
+    <message>
+        <source>The %YAML directive is repeated.</source>
+        <translation>%YAML 指令重复。</translation>
+    </message>
+    <message>
+        <source>The %TAG directive needs exactly two arguments.</source>
+        <translation>%TAG 指令需要正好两个参数。</translation>
+    </message>
+    <message>
+        <source>The %TAG directive is repeated.</source>
+        <translation>%TAG 指令重复。</translation>
+    </message>
+    <message>
+        <source>The YAML is nested too deeply to be read.</source>
+        <translation>YAML 嵌套过深，无法读取。</translation>
+    </message>
+    <message>
+        <source>The YAML is not valid: %1.</source>
+        <translation>YAML 无效：%1。</translation>
+    </message>
+</context>
+<context>
+    <name>gd::names</name>
+    <message>
+        <source>project name</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <source>service name</source>
+        <translation>服务名称</translation>
+    </message>
+    <message>
+        <source>environment name</source>
+        <translation>环境名称</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Names must be DNS-1123 labels: lower-case letters, digits and &apos;-&apos;, 1 to 63 characters.</source>
+        <translation>名称必须是 DNS-1123 标签：由小写字母、数字和“-”组成，长度为 1 到 63 个字符。</translation>
+    </message>
+    <message>
+        <source>The %1 is empty.</source>
+        <translation>%1为空。</translation>
+    </message>
+    <message>
+        <source>The %1 &quot;%2&quot; is longer than 63 characters.</source>
+        <translation>%1“%2”超过 63 个字符。</translation>
+    </message>
+    <message>
+        <source>The %1 &quot;%2&quot; may only contain lower-case letters, digits and &apos;-&apos;.</source>
+        <translation>%1“%2”只能包含小写字母、数字和“-”。</translation>
+    </message>
+    <message>
+        <source>The %1 &quot;%2&quot; must start and end with a letter or a digit.</source>
+        <translation>%1“%2”必须以字母或数字开头和结尾。</translation>
+    </message>
+</context>
+<context>
+    <name>gd::tmpl</name>
+    <message>
+        <source>The %1 tag is empty; enter the image tag to deploy, for example 1.4.2.</source>
+        <translation>%1 标签为空；请输入要部署的镜像标签，例如 1.4.2。</translation>
+    </message>
+    <message>
+        <source>The %1 tag &quot;%2&quot; is not a valid image tag.</source>
+        <translation>%1 标签“%2”不是有效的镜像标签。</translation>
+    </message>
+    <message>
+        <source>A tag is 1 to 128 letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;, and does not start with &apos;.&apos; or &apos;-&apos;.</source>
+        <translation>标签由 1 到 128 个字母、数字、“_”、“.”和“-”组成，且不能以“.”或“-”开头。</translation>
+    </message>
+    <message>
+        <source>The image repository is empty; enter where the images are pushed, for example registry.example.com/shop/orders.</source>
+        <translation>镜像仓库为空；请输入镜像推送的位置，例如 registry.example.com/shop/orders。</translation>
+    </message>
+    <message>
+        <source>The image repository &quot;%1&quot; holds a digest; enter the repository only, the tag is set separately.</source>
+        <translation>镜像仓库“%1”中包含摘要；请只输入仓库，标签另行设置。</translation>
+    </message>
+    <message>
+        <source>The registry host &quot;%1&quot; of the image repository is not valid.</source>
+        <translation>镜像仓库的镜像服务器地址“%1”无效。</translation>
+    </message>
+    <message>
+        <source>The image repository &quot;%1&quot; holds a tag; enter the repository only, the tag is set separately.</source>
+        <translation>镜像仓库“%1”中包含标签；请只输入仓库，标签另行设置。</translation>
+    </message>
+    <message>
+        <source>The image repository &quot;%1&quot; is not valid: &quot;%2&quot; may only hold lower-case letters, digits and single &apos;.&apos;, &apos;_&apos; or &apos;-&apos; between them.</source>
+        <translation>镜像仓库“%1”无效：“%2”只能包含小写字母、数字，以及它们之间单个的“.”、“_”或“-”。</translation>
+    </message>
+    <message>
+        <source>The template set has no &quot;%1&quot; template; choose one of: %2.</source>
+        <translation>模板集中没有“%1”模板；请从以下选择：%2。</translation>
+    </message>
+    <message>
+        <source>GA</source>
+        <translation>GA</translation>
+    </message>
+    <message>
+        <source>canary</source>
+        <translation>金丝雀</translation>
+    </message>
+    <message>
+        <source>The port %1 is not valid; choose a port from 1 to 65535.</source>
+        <translation>端口 %1 无效；请选择 1 到 65535 之间的端口。</translation>
+    </message>
+    <message>
+        <source>The replica count %1 is not valid; choose at least 1, or let an autoscaler (HPA) scale the service.</source>
+        <translation>副本数 %1 无效；请至少设为 1，或由自动扩缩容（HPA）来扩缩服务。</translation>
+    </message>
+    <message>
+        <source>The namespace &quot;%1&quot; is not valid; use lower-case letters, digits and &apos;-&apos; (at most 63).</source>
+        <translation>命名空间“%1”无效；请使用小写字母、数字和“-”（最多 63 个字符）。</translation>
+    </message>
+    <message>
+        <source>The namespace &quot;%1&quot; made from the project and the environment is longer than 63 characters; enter a shorter namespace.</source>
+        <translation>由项目和环境生成的命名空间“%1”超过 63 个字符；请输入更短的命名空间。</translation>
+    </message>
+    <message>
+        <source>The KubeSphere DevOps namespace &quot;%1&quot; is not valid; use lower-case letters, digits and &apos;-&apos;.</source>
+        <translation>KubeSphere DevOps 命名空间“%1”无效；请使用小写字母、数字和“-”。</translation>
+    </message>
+    <message>
+        <source>The cluster &quot;%1&quot; is not a cluster URL; enter the API server address as Argo CD knows it, for example https://kubernetes.default.svc.</source>
+        <translation>集群“%1”不是集群 URL；请输入 Argo CD 中登记的 API 服务器地址，例如 https://kubernetes.default.svc。</translation>
+    </message>
+    <message>
+        <source>The deployment repository URL is empty; Argo CD needs it to find the manifests.</source>
+        <translation>部署仓库 URL 为空；Argo CD 需要它来找到清单。</translation>
+    </message>
+    <message>
+        <source>The branch is empty; enter the branch Argo CD follows, for example main.</source>
+        <translation>分支为空；请输入 Argo CD 跟踪的分支，例如 main。</translation>
+    </message>
+    <message>
+        <source>The Argo CD project is empty; enter the AppProject, for example default.</source>
+        <translation>Argo CD 项目为空；请输入 AppProject，例如 default。</translation>
+    </message>
+    <message>
+        <source>The template set has no %1; add it to the templates repository.</source>
+        <translation>模板集中没有 %1；请将其添加到模板仓库。</translation>
+    </message>
+    <message>
+        <source>The template %1 has an unterminated &quot;${&quot; on line %2: close it with &quot;}&quot;, or write &quot;$${&quot; for a literal &quot;${&quot;.</source>
+        <translation>模板 %1 第 %2 行有未结束的“${”：请用“}”闭合，或用“$${”表示字面的“${”。</translation>
+    </message>
+    <message>
+        <source>The template %1 has an invalid placeholder &quot;${%2}&quot; on line %3: a variable name is made of letters, digits and &apos;_&apos;, optionally followed by :int, :bool or :raw. Write &quot;$${&quot; for a literal &quot;${&quot;.</source>
+        <translation>模板 %1 第 %3 行的占位符“${%2}”无效：变量名由字母、数字和“_”组成，后面可跟 :int、:bool 或 :raw。字面的“${”请写作“$${”。</translation>
+    </message>
+    <message>
+        <source>The template %1 needs a whole number for ${%2} on line %3, not &quot;%4&quot;.</source>
+        <translation>模板 %1 第 %3 行的 ${%2} 需要整数，而不是“%4”。</translation>
+    </message>
+    <message>
+        <source>The template %1 needs true or false for ${%2} on line %3, not &quot;%4&quot;.</source>
+        <translation>模板 %1 第 %3 行的 ${%2} 需要 true 或 false，而不是“%4”。</translation>
+    </message>
+    <message>
+        <source>The template %1 uses the unknown variable ${%2} on line %3.</source>
+        <translation>模板 %1 第 %3 行使用了未知变量 ${%2}。</translation>
+    </message>
+    <message>
+        <source>Known variables: %1</source>
+        <translation>已知变量：%1</translation>
+    </message>
+    <message>
+        <source>The value of ${%1} has a line break and cannot go inside single quotes (template %2, line %3); use double quotes in the template.</source>
+        <translation>${%1} 的值包含换行，不能放在单引号中（模板 %2，第 %3 行）；请在模板中使用双引号。</translation>
+    </message>
+    <message>
+        <source>The template %1 does not give valid YAML at line %2; check that line and the values put into it.</source>
+        <translation>模板 %1 在第 %2 行生成的 YAML 无效；请检查该行及填入的值。</translation>
+    </message>
+    <message>
+        <source>The template set in %1 is incomplete: it has no %2. A template set needs the folders app-manifests-templates/, application-templates/ and pipeline-templates/.</source>
+        <translation>%1 中的模板集不完整：缺少 %2。模板集需要 app-manifests-templates/、application-templates/ 和 pipeline-templates/ 三个文件夹。</translation>
+    </message>
+    <message>
+        <source>The template file %1 cannot be read; check its permissions.</source>
+        <translation>无法读取模板文件 %1；请检查其权限。</translation>
+    </message>
+</context>
+<context>
+    <name>gd::tmpl::TemplateSet</name>
+    <message>
+        <source>The template folder %1 does not exist; choose the folder that holds app-manifests-templates/.</source>
+        <translation>模板文件夹 %1 不存在；请选择包含 app-manifests-templates/ 的文件夹。</translation>
+    </message>
+    <message>
+        <source>the templates repository</source>
+        <translation>模板仓库</translation>
+    </message>
+</context>
+<context>
+    <name>gd::ui::ActivityPanel</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop the selected task</source>
+        <translation>停止所选任务</translation>
+    </message>
+    <message>
+        <source>Clear Finished</source>
+        <translation>清除已完成</translation>
+    </message>
+    <message>
+        <source>Remove finished tasks from this list</source>
+        <translation>从列表中移除已完成的任务</translation>
+    </message>
+</context>
+<context>
+    <name>gd::ui::JobDelegate</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>Finished in %1</source>
+        <translation>已完成，用时 %1</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Failed after %1</source>
+        <translation>失败，用时 %1</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>gd::ui::MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Workspace…</source>
+        <translation>打开工作区(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a workspace file (workspace.yaml)</source>
+        <translation>打开工作区文件（workspace.yaml）</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>清空列表(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Fetch every deployment repository again</source>
+        <translation>重新获取所有部署仓库</translation>
+    </message>
+    <message>
+        <source>&amp;Filter Tree</source>
+        <translation>筛选树(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;About GitOps Desk</source>
+        <translation>关于 GitOps Desk(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 &amp;Qt</translation>
+    </message>
+    <message>
+        <source>System Language</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>&amp;Activity Panel</source>
+        <translation>活动面板(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Filter by name or tag</source>
+        <translation>按名称或标签筛选</translation>
+    </message>
+    <message>
+        <source>Last refresh %1</source>
+        <translation>上次刷新 %1</translation>
+    </message>
+    <message>
+        <source>No workspace open</source>
+        <translation>未打开工作区</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <source>%1 — GitOps Desk</source>
+        <translation>%1 — GitOps Desk</translation>
+    </message>
+    <message>
+        <source>GitOps Desk</source>
+        <translation>GitOps Desk</translation>
+    </message>
+    <message>
+        <source>Refresh workspace %1</source>
+        <translation>刷新工作区 %1</translation>
+    </message>
+    <message>
+        <source>Open workspace %1</source>
+        <translation>打开工作区 %1</translation>
+    </message>
+    <message>
+        <source>This workspace has no projects yet.</source>
+        <translation>此工作区还没有项目。</translation>
+    </message>
+    <message>
+        <source>Select a project or a service on the left.</source>
+        <translation>请在左侧选择一个项目或服务。</translation>
+    </message>
+    <message>
+        <source>Read manifests of %1 in %2</source>
+        <translation>读取 %1 在 %2 环境的清单</translation>
+    </message>
+    <message>
+        <source>Reading %1</source>
+        <translation>正在读取 %1</translation>
+    </message>
+    <message>
+        <source>Open Workspace</source>
+        <translation>打开工作区</translation>
+    </message>
+    <message>
+        <source>Workspace files (*.yaml *.yml);;All files (*)</source>
+        <translation>工作区文件 (*.yaml *.yml);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>About GitOps Desk</source>
+        <translation>关于 GitOps Desk</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;GitOps Desk %1&lt;/h3&gt;&lt;p&gt;A desktop console for releases with Argo CD, Kustomize overlays in Git and KubeSphere pipelines: see what each environment runs, release, promote and roll back with a reviewed Git commit.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;GitOps Desk %1&lt;/h3&gt;&lt;p&gt;面向 Argo CD、Git 中的 Kustomize 覆盖层和 KubeSphere 流水线的桌面发布控制台：查看每个环境正在运行的版本，并通过经过审阅的 Git 提交进行发布、晋升和回滚。&lt;/p&gt;&lt;p&gt;依据 GNU 通用公共许可证第 3 版或更高版本授权。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Workspace: %1   ·   Projects: %2   ·   Service environments: %3</source>
+        <translation>工作区：%1   ·   项目：%2   ·   服务环境：%3</translation>
+    </message>
+    <message>
+        <source>Some projects could not be read completely (%1). Select a project marked with a warning sign to see why.</source>
+        <translation>有 %1 个项目未能完整读取。请选择带有警告标记的项目查看原因。</translation>
+    </message>
+</context>
+<context>
+    <name>gd::ui::MessageBanner</name>
+    <message>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
+        <source>Close this message</source>
+        <translation>关闭此消息</translation>
+    </message>
+</context>
+<context>
+    <name>gd::ui::ProjectPage</name>
+    <message>
+        <source>This project could not be read completely; what is shown may be out of date.</source>
+        <translation>此项目未能完整读取；显示的内容可能已过时。</translation>
+    </message>
+    <message>
+        <source>branch tip %1</source>
+        <translation>分支最新提交 %1</translation>
+    </message>
+    <message>
+        <source>empty repository</source>
+        <translation>空仓库</translation>
+    </message>
+    <message>
+        <source>Released tags by environment</source>
+        <translation>各环境已发布的标签</translation>
+    </message>
+    <message>
+        <source>Double-click a cell to open that service.</source>
+        <translation>双击单元格可打开对应的服务。</translation>
+    </message>
+    <message>
+        <source>Services: %1</source>
+        <translation>服务：%1</translation>
+    </message>
+</context>
+<context>
+    <name>gd::ui::ProjectSummaryModel</name>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>%1 · canary %2</source>
+        <translation>%1 · 金丝雀 %2</translation>
+    </message>
+    <message>
+        <source>%1 is not deployed to %2.</source>
+        <translation>%1 未部署到 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>gd::ui::ProjectTreeModel</name>
+    <message>
+        <source>Project %1
+%2</source>
+        <translation>项目 %1
+%2</translation>
+    </message>
+    <message>
+        <source>Branch tip %1</source>
+        <translation>分支最新提交 %1</translation>
+    </message>
+    <message>
+        <source>%1 in %2: canary %3, GA %4</source>
+        <translation>%1 在 %2：金丝雀 %3，正式版 %4</translation>
+    </message>
+    <message>
+        <source>%1 in %2: GA %3</source>
+        <translation>%1 在 %2：正式版 %3</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>GA</source>
+        <translation>GA</translation>
+    </message>
+    <message>
+        <source>Canary</source>
+        <translation>金丝雀</translation>
+    </message>
+    <message>
+        <source>Service %1 of project %2
+Environments: %3</source>
+        <translation>项目 %2 的服务 %1
+环境：%3</translation>
+    </message>
+</context>
+<context>
+    <name>gd::ui::ServiceEnvironmentModel</name>
+    <message>
+        <source>Unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>Canary</source>
+        <translation>金丝雀</translation>
+    </message>
+    <message>
+        <source>GA only</source>
+        <translation>仅正式版</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>The canary overlay holds %1 but is not deployed: this environment runs GA only.</source>
+        <translation>金丝雀覆盖层中为 %1，但未部署：此环境只运行正式版。</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>GA tag</source>
+        <translation>GA 标签</translation>
+    </message>
+    <message>
+        <source>Canary tag</source>
+        <translation>金丝雀标签</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>镜像</translation>
+    </message>
+</context>
+<context>
+    <name>gd::ui::ServicePage</name>
+    <message>
+        <source>This service has no environment folders.</source>
+        <translation>此服务没有环境文件夹。</translation>
+    </message>
+    <message>
+        <source>Project %1</source>
+        <translation>项目 %1</translation>
+    </message>
+    <message>
+        <source>Image %1</source>
+        <translation>镜像 %1</translation>
+    </message>
+    <message>
+        <source>Environments</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Manifest files</source>
+        <translation>清单文件</translation>
+    </message>
+    <message>
+        <source>Manifest files in %1</source>
+        <translation>%1 环境的清单文件</translation>
+    </message>
+    <message>
+        <source>Reading the files from Git…</source>
+        <translation>正在从 Git 读取文件…</translation>
+    </message>
+    <message>
+        <source>%1 at commit %2 (read-only)</source>
+        <translation>%1，提交 %2（只读）</translation>
+    </message>
+    <message>
+        <source>Select a file to see its content.</source>
+        <translation>选择文件以查看其内容。</translation>
+    </message>
+</context>
+<context>
+    <name>gd::ui::WelcomePage</name>
+    <message>
+        <source>GitOps Desk</source>
+        <translation>GitOps Desk</translation>
+    </message>
+    <message>
+        <source>Open a workspace file to browse its projects, services and environments,
+with the tags each environment runs.</source>
+        <translation>打开工作区文件，浏览其中的项目、服务和环境，
+以及每个环境正在运行的标签。</translation>
+    </message>
+    <message>
+        <source>Open Workspace…</source>
+        <translation>打开工作区…</translation>
+    </message>
+    <message>
+        <source>Recent workspaces</source>
+        <translation>最近的工作区</translation>
+    </message>
+</context>
+<context>
+    <name>gd::ws</name>
+    <message>
+        <source>%1 has no manifests/kustomization.yaml.</source>
+        <translation>%1 中没有 manifests/kustomization.yaml。</translation>
+    </message>
+    <message>
+        <source>%1 has no GA overlay (manifests/ga/kustomization.yaml).</source>
+        <translation>%1 中没有 GA 覆盖层（manifests/ga/kustomization.yaml）。</translation>
+    </message>
+    <message>
+        <source>Release %1 %2 to %3 (canary)</source>
+        <translation>发布 %1 %2 到 %3（金丝雀）</translation>
+    </message>
+    <message>
+        <source>Promote %1 %2 to GA in %3</source>
+        <translation>在 %3 中将 %1 %2 晋升为 GA</translation>
+    </message>
+    <message>
+        <source>Release %1 %2 to %3</source>
+        <translation>发布 %1 %2 到 %3</translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a folder; choose an empty folder for the demo workspace.</source>
+        <translation>%1 是文件而不是文件夹；请为演示工作区选择一个空文件夹。</translation>
+    </message>
+    <message>
+        <source>The folder %1 is not empty; choose an empty folder or pass --force.</source>
+        <translation>文件夹 %1 不为空；请选择空文件夹，或使用 --force。</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be created; check the path and your permissions.</source>
+        <translation>无法创建文件夹 %1；请检查路径和权限。</translation>
+    </message>
+    <message>
+        <source>The old demo repository %1 cannot be removed; close programs that use it and try again.</source>
+        <translation>无法删除旧的演示仓库 %1；请关闭正在使用它的程序后再试。</translation>
+    </message>
+    <message>
+        <source>Import the GitOps Desk default template set
+
+Languages: go, java, nodejs. See README.md for the variables.
+</source>
+        <translation>导入 GitOps Desk 默认模板集
+
+语言：go、java、nodejs。变量说明见 README.md。
+</translation>
+    </message>
+    <message>
+        <source>Create the %1 deployment repository
+</source>
+        <translation>创建 %1 部署仓库
+</translation>
+    </message>
+    <message>
+        <source> with a canary stage</source>
+        <translation>，带金丝雀阶段</translation>
+    </message>
+    <message>
+        <source>Add %1 (%2) to uat and prod
+
+Scaffolded from the builtin %2 templates: %3.
+</source>
+        <translation>将 %1（%2）添加到 uat 和 prod
+
+由内置的 %2 模板生成：%3。
+</translation>
+    </message>
+    <message>
+        <source>No folder was given; choose an empty folder for the demo.</source>
+        <translation>未指定文件夹；请为演示选择一个空文件夹。</translation>
+    </message>
+    <message>
+        <source>The demo can have 1 to %1 projects, not %2.</source>
+        <translation>演示可以有 1 到 %1 个项目，不能是 %2 个。</translation>
+    </message>
+    <message>
+        <source>The demo can have 1 to %1 services per project, not %2.</source>
+        <translation>演示中每个项目可以有 1 到 %1 个服务，不能是 %2 个。</translation>
+    </message>
+    <message>
+        <source>The demo repository for project %1 could not be built: %2</source>
+        <translation>无法构建项目 %1 的演示仓库：%2</translation>
+    </message>
+    <message>
+        <source>The workspace file %1 cannot be written; check your permissions.</source>
+        <translation>无法写入工作区文件 %1；请检查权限。</translation>
+    </message>
+    <message>
+        <source>The images entry &quot;%1&quot; matches no container in the rendered manifests; kustomize ignores it.</source>
+        <translation>images 条目“%1”与渲染后清单中的任何容器都不匹配；kustomize 会忽略它。</translation>
+    </message>
+    <message>
+        <source>The file could not be read.</source>
+        <translation>无法读取文件。</translation>
+    </message>
+    <message>
+        <source>The top kustomization is missing.</source>
+        <translation>缺少顶层 kustomization。</translation>
+    </message>
+    <message>
+        <source>A temporary folder could not be created.</source>
+        <translation>无法创建临时文件夹。</translation>
+    </message>
+    <message>
+        <source>environments is missing; list at least one environment (uat, prod, ...).</source>
+        <translation>缺少 environments；请至少列出一个环境（uat、prod 等）。</translation>
+    </message>
+    <message>
+        <source>environments must be a list of at least one environment.</source>
+        <translation>environments 必须是至少包含一个环境的列表。</translation>
+    </message>
+    <message>
+        <source>%1 must be a mapping with at least a name.</source>
+        <translation>%1 必须是至少包含 name 的映射。</translation>
+    </message>
+    <message>
+        <source>the environment &quot;%1&quot; is listed twice.</source>
+        <translation>环境“%1”被列出了两次。</translation>
+    </message>
+    <message>
+        <source>provider is missing; say where the deployment repos live ({type: local, path: repos} or {type: gitlab, url: ..., group: ...}).</source>
+        <translation>缺少 provider；请说明部署仓库的位置（{type: local, path: repos} 或 {type: gitlab, url: ..., group: ...}）。</translation>
+    </message>
+    <message>
+        <source>provider.path is missing; name the folder that holds the bare repos.</source>
+        <translation>缺少 provider.path；请指定存放裸仓库的文件夹。</translation>
+    </message>
+    <message>
+        <source>a gitlab provider needs both url and group.</source>
+        <translation>gitlab 提供方需要同时设置 url 和 group。</translation>
+    </message>
+    <message>
+        <source>provider.type must be &quot;local&quot; or &quot;gitlab&quot;, not &quot;%1&quot;.</source>
+        <translation>provider.type 必须是“local”或“gitlab”，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>templates must be &quot;builtin&quot; or {url: ..., branch: ...}.</source>
+        <translation>templates 必须是“builtin”或 {url: ..., branch: ...}。</translation>
+    </message>
+    <message>
+        <source>templates.url is missing.</source>
+        <translation>缺少 templates.url。</translation>
+    </message>
+    <message>
+        <source>the file must be a mapping with keys like name, provider and environments.</source>
+        <translation>文件必须是包含 name、provider 和 environments 等键的映射。</translation>
+    </message>
+    <message>
+        <source>branch &quot;%1&quot; is not a valid branch name.</source>
+        <translation>分支“%1”不是有效的分支名称。</translation>
+    </message>
+    <message>
+        <source>argocd.server must start with http:// or https://.</source>
+        <translation>argocd.server 必须以 http:// 或 https:// 开头。</translation>
+    </message>
+    <message>
+        <source>registry.type must be &quot;registry2&quot; or &quot;harbor&quot;, not &quot;%1&quot;.</source>
+        <translation>registry.type 必须是“registry2”或“harbor”，而不是“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>gd::ws::Catalog</name>
+    <message>
+        <source>Loading the workspace was cancelled.</source>
+        <translation>加载工作区已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>gd::ws::ConfigReader</name>
+    <message>
+        <source>%1 line %2</source>
+        <translation>%1 第 %2 行</translation>
+    </message>
+    <message>
+        <source>Fix the workspace file and open it again.</source>
+        <translation>请修正工作区文件后重新打开。</translation>
+    </message>
+    <message>
+        <source>%1 must be a text value.</source>
+        <translation>%1 必须是文本值。</translation>
+    </message>
+    <message>
+        <source>%1 must be true or false.</source>
+        <translation>%1 必须是 true 或 false。</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number greater than 0.</source>
+        <translation>%1 必须是大于 0 的整数。</translation>
+    </message>
+    <message>
+        <source>%1 must be a mapping of keys to values.</source>
+        <translation>%1 必须是键值映射。</translation>
+    </message>
+    <message>
+        <source>unknown key &quot;%1&quot;; expected one of: %2.</source>
+        <translation>未知的键“%1”；应为以下之一：%2。</translation>
+    </message>
+</context>
+<context>
+    <name>gd::ws::KustomizationCache</name>
+    <message>
+        <source>%1 does not parse.</source>
+        <translation>%1 无法解析。</translation>
+    </message>
+</context>
+<context>
+    <name>gd::ws::LocalRepoProvider</name>
+    <message>
+        <source>The repository folder %1 does not exist; check provider.path in the workspace file.</source>
+        <translation>仓库文件夹 %1 不存在；请检查工作区文件中的 provider.path。</translation>
+    </message>
+    <message>
+        <source>The repository folder %1 could not be created.</source>
+        <translation>无法创建仓库文件夹 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>gd::ws::RepoProvider</name>
+    <message>
+        <source>This version of GitOps Desk cannot reach GitLab yet; use a local provider.</source>
+        <translation>此版本的 GitOps Desk 尚不能连接 GitLab；请使用 local 提供方。</translation>
+    </message>
+</context>
+<context>
+    <name>gd::ws::WorkspaceConfig</name>
+    <message>
+        <source>The workspace file %1 could not be opened.</source>
+        <translation>无法打开工作区文件 %1。</translation>
+    </message>
+    <message>
+        <source>%1 line %2, column %3: this is not valid YAML.</source>
+        <translation>%1 第 %2 行第 %3 列：不是有效的 YAML。</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Desktop console for GitOps releases with Argo CD and Kustomize.</source>
+        <translation>基于 Argo CD 和 Kustomize 的 GitOps 发布桌面控制台。</translation>
+    </message>
+    <message>
+        <source>Open the workspace file &lt;file&gt;.</source>
+        <translation>打开工作区文件 &lt;file&gt;。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,373 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/cliapp.h"
+
+#include "git/repocache.h"
+#include "manifest/kustomizerunner.h"
+#include "util/names.h"
+#include "workspace/appdirs.h"
+#include "workspace/catalog.h"
+#include "workspace/demoworkspace.h"
+#include "workspace/overlaycheck.h"
+#include "workspace/projectrepo.h"
+#include "workspace/repoprovider.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstdio>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace gd::cli {
+namespace {
+
+// The translatable sentences of this file, in the "gd::cli::CliApp" context (lupdate reads the macro).
+struct CliText {
+    Q_DECLARE_TR_FUNCTIONS(gd::cli::CliApp)
+};
+
+QJsonValue orNull(const QString &text)
+{
+    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+}
+
+/// Pads the columns of `rows` (first row: headings) to a readable table.
+QString table(const QList<QStringList> &rows)
+{
+    QList<qsizetype> widths;
+    for (const QStringList &row : rows) {
+        for (qsizetype i = 0; i < row.size(); ++i) {
+            if (widths.size() <= i)
+                widths.append(0);
+            widths[i] = std::max(widths[i], row[i].size());
+        }
+    }
+    QString text;
+    for (const QStringList &row : rows) {
+        QString line;
+        for (qsizetype i = 0; i < row.size(); ++i)
+            line += i + 1 < row.size() ? row[i].leftJustified(widths[i] + 2) : row[i];
+        text += line.trimmed() + u'\n';
+    }
+    return text;
+}
+
+const char *helpText = R"(Usage: gitops-desk-cli [--workspace FILE] COMMAND [ARGS] [--json]
+
+Commands:
+  projects [--json]                 list the DevOps projects of the workspace
+  services [PROJECT] [--json]       list services per environment: stage, GA tag, canary tag
+  render PROJECT SERVICE ENV        print the environment's overlay built at the branch tip
+  validate PROJECT SERVICE ENV      check YAML, kustomizations and the kustomize build
+  demo init DIR [--projects N] [--services M] [--force]
+                                    create a demo workspace of local bare repos in DIR
+
+The workspace is --workspace FILE, else $GITOPS_DESK_WORKSPACE, else ./workspace.yaml.
+Exit codes: 0 success, 1 failure, 2 usage error.
+)";
+
+} // namespace
+
+CliApp::CliApp() : m_out(stdout), m_err(stderr) {}
+
+int CliApp::run(const QStringList &arguments)
+{
+    auto invocation = parse(arguments);
+    if (!invocation.ok())
+        return usage(invocation.error().message);
+    if (invocation->help || invocation->words.isEmpty()) {
+        printHelp();
+        return invocation->help ? Success : Usage;
+    }
+    const QString command = invocation->words.first();
+    if (command == u"projects")
+        return projects(*invocation);
+    if (command == u"services")
+        return services(*invocation);
+    if (command == u"render")
+        return render(*invocation);
+    if (command == u"validate")
+        return validate(*invocation);
+    if (command == u"demo")
+        return demo(*invocation);
+    return usage(CliText::tr("Unknown command \"%1\".").arg(command));
+}
+
+Result<Invocation> CliApp::parse(const QStringList &arguments) const
+{
+    Invocation invocation;
+    const auto number = [](const QString &text, const QString &option) -> Result<int> {
+        bool ok = false;
+        const int value = text.toInt(&ok);
+        if (!ok || value < 1 || value > 1000)
+            return makeError(Error::Code::InvalidInput, CliText::tr("%1 takes a whole number from 1 to 1000.").arg(option));
+        return value;
+    };
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        QString arg = arguments[i];
+        QString inlineValue;
+        if (arg.startsWith(u"--"_s) && arg.contains(u'=')) {
+            inlineValue = arg.section(u'=', 1);
+            arg = arg.section(u'=', 0, 0);
+        }
+        const auto value = [&]() -> Result<QString> {
+            if (!inlineValue.isEmpty())
+                return inlineValue;
+            if (i + 1 >= arguments.size())
+                return makeError(Error::Code::InvalidInput, CliText::tr("%1 needs a value.").arg(arg));
+            return arguments[++i];
+        };
+        if (arg == u"--workspace" || arg == u"-w") {
+            auto v = value();
+            if (!v.ok())
+                return v.error();
+            invocation.workspacePath = *v;
+        } else if (arg == u"--projects" || arg == u"--services") {
+            auto v = value();
+            if (!v.ok())
+                return v.error();
+            auto n = number(*v, arg);
+            if (!n.ok())
+                return n.error();
+            (arg == u"--projects" ? invocation.projects : invocation.services) = *n;
+        } else if (arg == u"--json") {
+            invocation.json = true;
+        } else if (arg == u"--force") {
+            invocation.force = true;
+        } else if (arg == u"--help" || arg == u"-h") {
+            invocation.help = true;
+        } else if (arg.startsWith(u'-') && arg.size() > 1) {
+            return makeError(Error::Code::InvalidInput, CliText::tr("Unknown option \"%1\".").arg(arg));
+        } else {
+            invocation.words.append(arg);
+        }
+    }
+    return invocation;
+}
+
+Result<ws::WorkspaceConfig> CliApp::loadWorkspace(const Invocation &invocation) const
+{
+    QString path = invocation.workspacePath;
+    if (path.isEmpty())
+        path = qEnvironmentVariable("GITOPS_DESK_WORKSPACE");
+    if (path.isEmpty())
+        path = QDir::current().absoluteFilePath(u"workspace.yaml"_s);
+    return ws::WorkspaceConfig::load(path);
+}
+
+int CliApp::projects(const Invocation &invocation)
+{
+    if (invocation.words.size() != 1)
+        return usage(CliText::tr("projects takes no arguments."));
+    auto config = loadWorkspace(invocation);
+    if (!config.ok())
+        return fail(config.error());
+    git::RepoCache cache(ws::repoCacheDir());
+    auto catalog = ws::Catalog::load(*config, cache);
+    if (!catalog.ok())
+        return fail(catalog.error());
+
+    if (invocation.json) {
+        QJsonArray list;
+        for (const ws::ProjectInfo &project : catalog->projects) {
+            list.append(QJsonObject{{u"name"_s, project.name},
+                                    {u"repoUrl"_s, project.repoUrl},
+                                    {u"services"_s, int(project.services.size())},
+                                    {u"tip"_s, project.tip.isNull() ? QJsonValue() : QJsonValue(project.tip.toHex())},
+                                    {u"problem"_s, orNull(project.problem)}});
+        }
+        m_out << QJsonDocument(list).toJson(QJsonDocument::Indented);
+        return Success;
+    }
+    QList<QStringList> rows{{CliText::tr("PROJECT"), CliText::tr("SERVICES"), CliText::tr("REPOSITORY")}};
+    for (const ws::ProjectInfo &project : catalog->projects)
+        rows.append({project.name, QString::number(project.services.size()), project.repoUrl});
+    m_out << table(rows);
+    for (const ws::ProjectInfo &project : catalog->projects) {
+        if (!project.problem.isEmpty())
+            m_err << CliText::tr("%1: %2").arg(project.name, project.problem) << '\n';
+    }
+    return Success;
+}
+
+int CliApp::services(const Invocation &invocation)
+{
+    if (invocation.words.size() > 2)
+        return usage(CliText::tr("services takes at most one project."));
+    const QString only = invocation.words.value(1);
+    auto config = loadWorkspace(invocation);
+    if (!config.ok())
+        return fail(config.error());
+    git::RepoCache cache(ws::repoCacheDir());
+    auto catalog = ws::Catalog::load(*config, cache);
+    if (!catalog.ok())
+        return fail(catalog.error());
+    if (!only.isEmpty() && catalog->project(only) == nullptr)
+        return fail(makeError(Error::Code::NotFound, CliText::tr("There is no project \"%1\" in this workspace.").arg(only)));
+
+    QJsonArray list;
+    QList<QStringList> rows{{CliText::tr("PROJECT"), CliText::tr("SERVICE"), CliText::tr("ENV"), CliText::tr("STAGE"), CliText::tr("GA TAG"), CliText::tr("CANARY TAG")}};
+    for (const ws::ProjectInfo &project : catalog->projects) {
+        if (!only.isEmpty() && project.name != only)
+            continue;
+        for (const ws::ServiceInfo &service : project.services) {
+            for (const ws::EnvironmentState &env : service.environments) {
+                const QString stage = env.canaryStage ? u"canary"_s : u"ga"_s;
+                list.append(QJsonObject{{u"project"_s, project.name},
+                                        {u"service"_s, service.name},
+                                        {u"environment"_s, env.environment},
+                                        {u"stage"_s, stage},
+                                        {u"image"_s, orNull(env.image)},
+                                        {u"gaTag"_s, orNull(env.gaTag)},
+                                        {u"canaryTag"_s, orNull(env.canaryTag)},
+                                        {u"problem"_s, orNull(env.problem)}});
+                rows.append({project.name, service.name, env.environment, stage, env.gaTag,
+                             env.canaryTag.isEmpty() ? u"-"_s : env.canaryTag});
+            }
+        }
+    }
+    if (invocation.json)
+        m_out << QJsonDocument(list).toJson(QJsonDocument::Indented);
+    else
+        m_out << table(rows);
+    return Success;
+}
+
+namespace {
+
+/// The three names every per-environment command takes, checked.
+struct ServiceEnvArgs {
+    QString project;
+    QString service;
+    QString env;
+};
+
+Result<ServiceEnvArgs> serviceEnvArgs(const QStringList &words)
+{
+    if (words.size() != 4)
+        return makeError(Error::Code::InvalidInput, CliText::tr("%1 needs PROJECT SERVICE ENV.").arg(words.value(0)));
+    ServiceEnvArgs args{words[1], words[2], words[3]};
+    if (auto r = checkDnsLabel(args.project, NameKind::Project); !r.ok())
+        return r.error();
+    if (auto r = checkDnsLabel(args.service, NameKind::Service); !r.ok())
+        return r.error();
+    if (auto r = checkDnsLabel(args.env, NameKind::Environment); !r.ok())
+        return r.error();
+    return args;
+}
+
+/// Opens the project's repo at its fetched tip, refusing an empty repo.
+Result<ws::OpenedProject> openForReading(const ws::WorkspaceConfig &config, git::RepoCache &cache,
+                                         const QString &project)
+{
+    auto provider = ws::RepoProvider::create(config);
+    if (!provider.ok())
+        return provider.error();
+    auto projects = (*provider)->listProjects();
+    if (!projects.ok())
+        return projects.error();
+    if (!projects->contains(project))
+        return makeError(Error::Code::NotFound, CliText::tr("There is no project \"%1\" in this workspace.").arg(project));
+    auto opened = ws::openProject(config, cache, **provider, project, true);
+    if (!opened.ok())
+        return opened.error();
+    if (opened->tip.isNull())
+        return makeError(Error::Code::NotFound,
+                         CliText::tr("The deployment repo of project \"%1\" has no branch %2 yet.").arg(project, config.branch));
+    return opened;
+}
+
+} // namespace
+
+int CliApp::render(const Invocation &invocation)
+{
+    auto args = serviceEnvArgs(invocation.words);
+    if (!args.ok())
+        return usage(args.error().message);
+    auto config = loadWorkspace(invocation);
+    if (!config.ok())
+        return fail(config.error());
+    git::RepoCache cache(ws::repoCacheDir());
+    auto opened = openForReading(*config, cache, args->project);
+    if (!opened.ok())
+        return fail(opened.error());
+    auto rendered = ws::renderServiceEnv(opened->repo, opened->tip, args->service, args->env,
+                                         manifest::KustomizeRunner());
+    if (!rendered.ok())
+        return fail(rendered.error());
+    m_out.flush();
+    std::fwrite(rendered->constData(), 1, size_t(rendered->size()), stdout);
+    std::fflush(stdout);
+    return Success;
+}
+
+int CliApp::validate(const Invocation &invocation)
+{
+    auto args = serviceEnvArgs(invocation.words);
+    if (!args.ok())
+        return usage(args.error().message);
+    auto config = loadWorkspace(invocation);
+    if (!config.ok())
+        return fail(config.error());
+    git::RepoCache cache(ws::repoCacheDir());
+    auto opened = openForReading(*config, cache, args->project);
+    if (!opened.ok())
+        return fail(opened.error());
+    auto report = ws::validateServiceEnv(opened->repo, opened->tip, args->service, args->env,
+                                         manifest::KustomizeRunner());
+    if (!report.ok())
+        return fail(report.error());
+    const QString folder = ws::ServiceEnvPaths::folder(args->service, args->env);
+    for (const ws::Finding &finding : report->findings) {
+        const QString severity = finding.diagnostic.isError() ? CliText::tr("error") : CliText::tr("warning");
+        m_out << folder << u'/' << finding.file << u':' << finding.diagnostic.line << u':'
+              << finding.diagnostic.column << u": "_s << severity << u": "_s << finding.diagnostic.message << '\n';
+    }
+    m_out << CliText::tr("%1: %2 error(s), %3 warning(s).")
+                 .arg(folder)
+                 .arg(report->errorCount())
+                 .arg(report->warningCount())
+          << '\n';
+    return report->hasErrors() ? Failure : Success;
+}
+
+int CliApp::demo(const Invocation &invocation)
+{
+    if (invocation.words.size() != 3 || invocation.words[1] != u"init")
+        return usage(CliText::tr("Use: demo init DIR [--projects N] [--services M] [--force]."));
+    ws::DemoOptions options;
+    options.directory = QFileInfo(invocation.words[2]).absoluteFilePath();
+    options.projects = invocation.projects;
+    options.services = invocation.services;
+    options.force = invocation.force;
+    auto created = ws::createDemoWorkspace(options);
+    if (!created.ok())
+        return fail(created.error());
+    m_out << CliText::tr("Demo workspace created: %1").arg(QDir::toNativeSeparators(*created)) << '\n';
+    return Success;
+}
+
+int CliApp::fail(const Error &error)
+{
+    m_err << error.message << '\n';
+    if (!error.detail.isEmpty())
+        m_err << error.detail << '\n';
+    return Failure;
+}
+
+int CliApp::usage(const QString &problem)
+{
+    m_err << problem << '\n' << CliText::tr("Run gitops-desk-cli --help for the commands.") << '\n';
+    return Usage;
+}
+
+void CliApp::printHelp()
+{
+    m_out << QString::fromUtf8(helpText);
+}
+
+} // namespace gd::cli

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "util/result.h"
+#include "workspace/workspaceconfig.h"
+
+#include <QStringList>
+#include <QTextStream>
+
+namespace gd::cli {
+
+/// Exit codes of gitops-desk-cli.
+enum ExitCode { Success = 0, Failure = 1, Usage = 2 };
+
+/// The parsed command line: global options, the command words, and the flags every command may read.
+struct Invocation {
+    QString workspacePath;
+    QStringList words;        ///< command and positional arguments, e.g. {"services", "shop"}
+    bool json = false;
+    bool force = false;
+    int projects = 2;
+    int services = 3;
+    bool help = false;
+};
+
+/// gitops-desk-cli: the same engine as the GUI, for scripts and tests. Runs on the main thread, blocking.
+class CliApp {
+public:
+    CliApp();
+    /// Runs one command; returns an ExitCode. Output goes to stdout, sentences about failures to stderr.
+    int run(const QStringList &arguments);
+
+private:
+    Result<Invocation> parse(const QStringList &arguments) const;
+    Result<ws::WorkspaceConfig> loadWorkspace(const Invocation &invocation) const;
+
+    int projects(const Invocation &invocation);
+    int services(const Invocation &invocation);
+    int render(const Invocation &invocation);
+    int validate(const Invocation &invocation);
+    int demo(const Invocation &invocation);
+
+    int fail(const Error &error);
+    int usage(const QString &problem);
+    void printHelp();
+
+    QTextStream m_out;
+    QTextStream m_err;
+};
+
+} // namespace gd::cli

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Private helpers of the manifest layer: byte-level facts about YAML text that yaml-cpp does not give
+// (where a scalar ends, which line ending a file uses, where a document ends, whether a value must be quoted).
+
+#include <yaml-cpp/mark.h>
+
+#include <QByteArray>
+#include <QString>
+
+#include <string>
+
+namespace gd::manifest::yamltext {
+
+/// 3 when `text` starts with a UTF-8 byte order mark (yaml-cpp's Mark::pos does not count it), else 0.
+int bomLength(const QByteArray &text);
+
+/// The byte offset in `text` of a yaml-cpp mark (adds the byte order mark yaml-cpp skipped).
+inline int offsetOf(const QByteArray &text, const YAML::Mark &mark)
+{
+    return mark.pos + bomLength(text);
+}
+
+/// The 1-based line and editor column (UTF-16 code units, as QTextCursor counts) of a yaml-cpp mark;
+/// line 1, column 1 for a null mark.
+void lineAndColumn(const QByteArray &text, const YAML::Mark &mark, int *line, int *column);
+
+/// "\r\n" when the file's first line ends with CRLF, else "\n".
+QByteArray lineEnding(const QByteArray &text);
+
+/// Offset of the first byte of the line holding `pos`.
+int lineStart(const QByteArray &text, int pos);
+
+/// Offset of the line end of the line holding `pos`: the '\r' of a CRLF, the '\n', or text.size().
+int lineEnd(const QByteArray &text, int pos);
+
+/// The end (exclusive) of the scalar token starting at `pos`: a quoted scalar ends after its closing quote
+/// ('' and \" escapes handled), a plain one before a ` #` comment, a `: `, the line end, or (in flow context) `,]}`,
+/// trailing blanks excluded. -1 when a quoted scalar is never closed.
+int scalarEnd(const QByteArray &text, int pos, bool flowContext);
+
+/// True when a plain scalar with this text would not be read back as the same string by YAML 1.1/1.2 loaders
+/// (numbers, bools, null, timestamps, empty, or leading/trailing characters with a YAML meaning).
+bool needsQuoting(const QString &value);
+
+/// Offset where the YAML document containing `pos` ends: the start of the next line that is a `---` or `...`
+/// marker, or text.size().
+int documentEnd(const QByteArray &text, int pos);
+
+/// Where to show a yaml-cpp exception: its mark, moved back to the backslash for an unknown escape sequence
+/// (yaml-cpp points past the escaped character).
+YAML::Mark problemMark(const QByteArray &text, const std::string &message, const YAML::Mark &mark);
+
+/// yaml-cpp's terse exception text ("illegal map value") as a sentence a release manager understands.
+QString problemSentence(const std::string &yamlCppMessage);
+
+/// A std::string copy of `text` for yaml-cpp.
+inline std::string toStd(const QByteArray &text)
+{
+    return std::string(text.constData(), static_cast<size_t>(text.size()));
+}
+
+} // namespace gd::manifest::yamltext

@@ -1,0 +1,593 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "template/templaterenderer.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QRegularExpression>
+#include <QStringList>
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace gd::tmpl {
+namespace {
+
+// The translatable sentences of this file, in the "gd::tmpl::TemplateRenderer" context (lupdate reads the macro).
+struct TemplateRendererText {
+    Q_DECLARE_TR_FUNCTIONS(gd::tmpl::TemplateRenderer)
+};
+
+/// How a placeholder's value goes into the text: `${NAME}` is a string, quoted when YAML would misread it;
+/// `${NAME:int}` and `${NAME:bool}` are checked and written plain; `${NAME:raw}` is written as it is.
+enum class ValueType { String, Int, Bool, Raw };
+
+/// One piece of a template line: literal bytes, or a placeholder.
+struct Segment {
+    qsizetype begin = 0;      ///< byte offset in the template line
+    qsizetype end = 0;        ///< one past the last byte
+    bool placeholder = false;
+    QByteArray literal;       ///< the output bytes of a literal piece ("$${" already turned into "${")
+    QString name;
+    ValueType type = ValueType::String;
+};
+
+/// Where on a line a placeholder sits, which decides how its value is escaped.
+enum class Context { Raw, Plain, DoubleQuoted, SingleQuoted, Block };
+
+struct LineShape {
+    /// The value region [valueBegin, valueEnd) of the line in template bytes, and what kind of scalar it is.
+    Context context = Context::Raw;
+    qsizetype valueBegin = -1;
+    qsizetype valueEnd = -1;
+    /// Set when the line opens a block scalar (`key: |`): the column its content must be indented beyond.
+    qsizetype blockParentColumn = -1;
+};
+
+bool isNameStart(char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+}
+
+bool isNameChar(char c)
+{
+    return isNameStart(c) || (c >= '0' && c <= '9');
+}
+
+QString lineText(qsizetype lineNumber)
+{
+    return QString::number(lineNumber);
+}
+
+Error templateError(QString message, QString detail = {})
+{
+    return makeError(Error::Code::Template, std::move(message), std::move(detail));
+}
+
+/// Splits one template line into literal pieces and placeholders.
+Result<QList<Segment>> tokenize(const QByteArray &line, const QString &fileName, qsizetype lineNumber)
+{
+    QList<Segment> segments;
+    QByteArray literal;
+    qsizetype literalBegin = 0;
+    const auto flushLiteral = [&](qsizetype end) {
+        if (!literal.isEmpty()) {
+            Segment s;
+            s.begin = literalBegin;
+            s.end = end;
+            s.literal = literal;
+            segments.append(s);
+            literal.clear();
+        }
+        literalBegin = end;
+    };
+
+    qsizetype i = 0;
+    while (i < line.size()) {
+        if (line.at(i) == '$' && line.mid(i, 3) == "$${") {
+            literal += "${";
+            i += 3;
+            continue;
+        }
+        if (line.at(i) == '$' && i + 1 < line.size() && line.at(i + 1) == '{') {
+            const qsizetype close = line.indexOf('}', i + 2);
+            if (close < 0) {
+                return templateError(
+                    TemplateRendererText::tr("The template %1 has an unterminated \"${\" on line %2: close it with \"}\", or write "
+                       "\"$${\" for a literal \"${\".")
+                        .arg(fileName, lineText(lineNumber)),
+                    QString::fromUtf8(line));
+            }
+            const QByteArray inner = line.mid(i + 2, close - i - 2);
+            QByteArray name = inner;
+            ValueType type = ValueType::String;
+            const qsizetype colon = inner.indexOf(':');
+            if (colon >= 0) {
+                name = inner.left(colon);
+                const QByteArray typeName = inner.mid(colon + 1);
+                if (typeName == "int")
+                    type = ValueType::Int;
+                else if (typeName == "bool")
+                    type = ValueType::Bool;
+                else if (typeName == "raw")
+                    type = ValueType::Raw;
+                else
+                    name.clear();   // reported below as an invalid placeholder
+            }
+            const bool validName = !name.isEmpty() && isNameStart(name.at(0))
+                                   && std::all_of(name.begin(), name.end(), isNameChar);
+            if (!validName) {
+                return templateError(
+                    TemplateRendererText::tr("The template %1 has an invalid placeholder \"${%2}\" on line %3: a variable name is made "
+                       "of letters, digits and '_', optionally followed by :int, :bool or :raw. Write \"$${\" for a "
+                       "literal \"${\".")
+                        .arg(fileName, QString::fromUtf8(inner), lineText(lineNumber)),
+                    QString::fromUtf8(line));
+            }
+            flushLiteral(i);
+            Segment s;
+            s.begin = i;
+            s.end = close + 1;
+            s.placeholder = true;
+            s.name = QString::fromLatin1(name);
+            s.type = type;
+            segments.append(s);
+            i = close + 1;
+            literalBegin = i;
+            continue;
+        }
+        literal += line.at(i);
+        ++i;
+    }
+    flushLiteral(line.size());
+    return segments;
+}
+
+/// Skips a placeholder starting at `i` (template bytes); returns the index after it, or `i` when there is none.
+qsizetype skipPlaceholder(const QByteArray &line, qsizetype i)
+{
+    if (line.mid(i, 3) == "$${")
+        return i + 3;
+    if (line.mid(i, 2) == "${") {
+        const qsizetype close = line.indexOf('}', i + 2);
+        return close < 0 ? line.size() : close + 1;
+    }
+    return i;
+}
+
+/// Finds the end of a quoted scalar that starts at `open` (the quote). Returns the index of the closing quote,
+/// or the line's size when the scalar goes on past the line.
+qsizetype closingQuote(const QByteArray &line, qsizetype open)
+{
+    const char quote = line.at(open);
+    qsizetype i = open + 1;
+    while (i < line.size()) {
+        const qsizetype skipped = skipPlaceholder(line, i);
+        if (skipped != i) {
+            i = skipped;
+            continue;
+        }
+        const char c = line.at(i);
+        if (quote == '"' && c == '\\') {
+            i += 2;
+            continue;
+        }
+        if (c == quote) {
+            if (quote == '\'' && i + 1 < line.size() && line.at(i + 1) == '\'') {
+                i += 2;
+                continue;
+            }
+            return i;
+        }
+        ++i;
+    }
+    return line.size();
+}
+
+/// Works out where the value of a (template) YAML line is, treating placeholders as opaque words.
+LineShape analyzeLine(const QByteArray &line)
+{
+    LineShape shape;
+    qsizetype pos = 0;
+    while (pos < line.size() && line.at(pos) == ' ')
+        ++pos;
+    if (pos >= line.size() || line.at(pos) == '#' || line.startsWith("---") || line.startsWith("..."))
+        return shape;
+
+    qsizetype itemColumn = -1;
+    while (pos < line.size() && line.at(pos) == '-' && (pos + 1 == line.size() || line.at(pos + 1) == ' ')) {
+        itemColumn = pos;
+        ++pos;
+        while (pos < line.size() && line.at(pos) == ' ')
+            ++pos;
+    }
+    const qsizetype keyColumn = pos;
+
+    // Look for "key:" (a colon followed by a space or the line end) outside placeholders and quotes.
+    qsizetype valueStart = pos;
+    qsizetype i = pos;
+    if (i < line.size() && (line.at(i) == '"' || line.at(i) == '\'')) {
+        const qsizetype close = closingQuote(line, i);
+        i = close < line.size() ? close + 1 : close;
+    }
+    bool hasKey = false;
+    while (i < line.size()) {
+        const qsizetype skipped = skipPlaceholder(line, i);
+        if (skipped != i) {
+            i = skipped;
+            continue;
+        }
+        const char c = line.at(i);
+        if (c == '#' && i > 0 && line.at(i - 1) == ' ')
+            break;
+        if (c == ':' && (i + 1 == line.size() || line.at(i + 1) == ' ')) {
+            hasKey = true;
+            valueStart = i + 1;
+            break;
+        }
+        ++i;
+    }
+    if (hasKey) {
+        while (valueStart < line.size() && line.at(valueStart) == ' ')
+            ++valueStart;
+    }
+    if (valueStart >= line.size())
+        return shape;
+
+    const char first = line.at(valueStart);
+    if (first == '|' || first == '>') {
+        shape.blockParentColumn = hasKey ? keyColumn : std::max<qsizetype>(itemColumn, 0);
+        return shape;
+    }
+    if (first == '[' || first == '{' || first == '&' || first == '*' || first == '!')
+        return shape;
+    if (first == '"' || first == '\'') {
+        shape.context = first == '"' ? Context::DoubleQuoted : Context::SingleQuoted;
+        shape.valueBegin = valueStart + 1;
+        shape.valueEnd = closingQuote(line, valueStart);
+        return shape;
+    }
+
+    // A plain scalar: up to a comment or the line end, trailing spaces excluded.
+    qsizetype end = valueStart;
+    i = valueStart;
+    while (i < line.size()) {
+        const qsizetype skipped = skipPlaceholder(line, i);
+        if (skipped != i) {
+            i = skipped;
+            end = i;
+            continue;
+        }
+        if (line.at(i) == '#' && line.at(i - 1) == ' ')
+            break;
+        if (line.at(i) != ' ')
+            end = i + 1;
+        ++i;
+    }
+    shape.context = Context::Plain;
+    shape.valueBegin = valueStart;
+    shape.valueEnd = end;
+    return shape;
+}
+
+bool isPlainBoolOrNull(const QString &value)
+{
+    static const QStringList words = {
+        u"y"_s,    u"Y"_s,    u"yes"_s,  u"Yes"_s,  u"YES"_s,   u"n"_s,     u"N"_s,     u"no"_s,    u"No"_s,
+        u"NO"_s,   u"true"_s, u"True"_s, u"TRUE"_s, u"false"_s, u"False"_s, u"FALSE"_s, u"on"_s,    u"On"_s,
+        u"ON"_s,   u"off"_s,  u"Off"_s,  u"OFF"_s,  u"null"_s,  u"Null"_s,  u"NULL"_s,  u"~"_s,     u"="_s,
+        u"<<"_s,
+    };
+    return words.contains(value);
+}
+
+bool looksNumericOrDate(const QString &value)
+{
+    // YAML 1.1 and 1.2 number forms (ints with '_', hex, octal, binary, floats, exponents, sexagesimal,
+    // infinities, NaN) and YAML 1.1 timestamps: kustomize and Argo CD must not read any of them as non-strings.
+    static const QRegularExpression number(
+        uR"(^[-+]?(?:[0-9][0-9_]*|0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+|[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?)$)"_s);
+    static const QRegularExpression floating(
+        uR"(^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?$)"_s);
+    static const QRegularExpression special(uR"(^(?:[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$)"_s);
+    static const QRegularExpression date(uR"(^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:$|[Tt ]))"_s);
+    if (number.match(value).hasMatch() || special.match(value).hasMatch() || date.match(value).hasMatch())
+        return true;
+    const bool hasDigit = std::any_of(value.begin(), value.end(), [](QChar c) { return c.isDigit(); });
+    return hasDigit && floating.match(value).hasMatch();
+}
+
+/// True when `value`, written as a plain YAML scalar, would not be read back as that same string.
+bool needsQuoting(const QString &value)
+{
+    if (value.isEmpty())
+        return true;
+    if (value.front().isSpace() || value.back().isSpace())
+        return true;
+    for (QChar c : value) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            return true;
+    }
+    static const QString indicators = u"-?:,[]{}#&*!|>'\"%@`\\"_s;
+    if (indicators.contains(value.front()))
+        return true;
+    if (value.contains(u": "_s) || value.endsWith(u':') || value.contains(u" #"_s))
+        return true;
+    return isPlainBoolOrNull(value) || looksNumericOrDate(value);
+}
+
+QString escapeForDoubleQuotes(const QString &value)
+{
+    QString out;
+    out.reserve(value.size() + 8);
+    for (QChar c : value) {
+        switch (c.unicode()) {
+        case '\\':
+            out += u"\\\\"_s;
+            break;
+        case '"':
+            out += u"\\\""_s;
+            break;
+        case '\n':
+            out += u"\\n"_s;
+            break;
+        case '\t':
+            out += u"\\t"_s;
+            break;
+        case '\r':
+            out += u"\\r"_s;
+            break;
+        default:
+            if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+                out += u"\\x"_s + QString::number(c.unicode(), 16).rightJustified(2, u'0');
+            else
+                out += c;
+        }
+    }
+    return out;
+}
+
+/// Checks a typed placeholder's value and returns the text to write.
+Result<QString> typedValue(const Segment &segment, const QString &value, const QString &fileName,
+                           qsizetype lineNumber)
+{
+    switch (segment.type) {
+    case ValueType::Int: {
+        static const QRegularExpression integer(uR"(^-?[0-9]+$)"_s);
+        if (!integer.match(value).hasMatch()) {
+            return templateError(TemplateRendererText::tr("The template %1 needs a whole number for ${%2} on line %3, not \"%4\".")
+                                     .arg(fileName, segment.name, lineText(lineNumber), value));
+        }
+        return value;
+    }
+    case ValueType::Bool: {
+        const QString lower = value.toLower();
+        if (lower != u"true"_s && lower != u"false"_s) {
+            return templateError(TemplateRendererText::tr("The template %1 needs true or false for ${%2} on line %3, not \"%4\".")
+                                     .arg(fileName, segment.name, lineText(lineNumber), value));
+        }
+        return lower;
+    }
+    case ValueType::String:
+    case ValueType::Raw:
+        break;
+    }
+    return value;
+}
+
+bool isYamlFile(const QString &fileName)
+{
+    return fileName.endsWith(u".yaml"_s, Qt::CaseInsensitive) || fileName.endsWith(u".yml"_s, Qt::CaseInsensitive);
+}
+
+/// Renders one line (without its line end). Returns std::nullopt when a variable on it is unset (the line goes).
+Result<std::optional<QByteArray>> renderLine(const QByteArray &line, const QList<Segment> &segments,
+                                             const LineShape &shape, bool inBlock, qsizetype indent,
+                                             const QString &fileName, qsizetype lineNumber,
+                                             const Variables &variables)
+{
+    // Look every variable up first: an unknown one is an error, an unset one removes the line.
+    for (const Segment &s : segments) {
+        if (!s.placeholder)
+            continue;
+        const auto it = variables.constFind(s.name);
+        if (it == variables.constEnd()) {
+            QStringList known = variables.keys();
+            known.sort();
+            return templateError(TemplateRendererText::tr("The template %1 uses the unknown variable ${%2} on line %3.")
+                                     .arg(fileName, s.name, lineText(lineNumber)),
+                                 TemplateRendererText::tr("Known variables: %1").arg(known.join(u", "_s)));
+        }
+        if (!it->has_value())
+            return std::optional<QByteArray>();
+    }
+
+    const Context context = inBlock ? Context::Block : shape.context;
+    const auto inValue = [&](const Segment &s) {
+        return shape.valueBegin >= 0 && s.begin >= shape.valueBegin && s.end <= shape.valueEnd;
+    };
+
+    QByteArray out;
+    QString plainValue;          // the plain scalar being assembled, when the line has one
+    bool plainHasString = false; // it holds a string placeholder: quote it if YAML would misread it
+    bool plainStarted = false;
+    const auto flushPlain = [&]() {
+        if (!plainStarted)
+            return;
+        const QString text = plainHasString && needsQuoting(plainValue)
+                                 ? u"\""_s + escapeForDoubleQuotes(plainValue) + u"\""_s
+                                 : plainValue;
+        out += text.toUtf8();
+        plainStarted = false;
+    };
+
+    for (const Segment &s : segments) {
+        const bool valuePart = !inBlock && inValue(s);
+        if (!s.placeholder) {
+            if (valuePart && context == Context::Plain) {
+                plainStarted = true;
+                plainValue += QString::fromUtf8(s.literal);
+            } else {
+                // A literal piece can straddle the value's edges; split it so the value is assembled whole.
+                if (!inBlock && context == Context::Plain && shape.valueBegin >= 0 && s.begin < shape.valueEnd
+                    && s.end > shape.valueBegin) {
+                    const qsizetype from = std::max(s.begin, shape.valueBegin);
+                    const qsizetype to = std::min(s.end, shape.valueEnd);
+                    // Literal bytes map one to one except "$${", which is never split by a value edge.
+                    out += line.mid(s.begin, from - s.begin).replace("$${", "${");
+                    plainStarted = true;
+                    plainValue += QString::fromUtf8(line.mid(from, to - from).replace("$${", "${"));
+                    if (to < s.end) {
+                        flushPlain();
+                        out += line.mid(to, s.end - to).replace("$${", "${");
+                    }
+                } else {
+                    flushPlain();
+                    out += s.literal;
+                }
+            }
+            continue;
+        }
+
+        const QString value = **variables.constFind(s.name);
+        if (s.type != ValueType::String) {
+            const Result<QString> typed = typedValue(s, value, fileName, lineNumber);
+            if (!typed)
+                return typed.error();
+            if (valuePart && context == Context::Plain) {
+                plainStarted = true;
+                plainValue += *typed;
+            } else {
+                flushPlain();
+                out += typed->toUtf8();
+            }
+            continue;
+        }
+
+        if (valuePart && context == Context::Plain) {
+            plainStarted = true;
+            plainHasString = true;
+            plainValue += value;
+        } else if (valuePart && context == Context::DoubleQuoted) {
+            flushPlain();
+            out += escapeForDoubleQuotes(value).toUtf8();
+        } else if (valuePart && context == Context::SingleQuoted) {
+            flushPlain();
+            if (value.contains(u'\n')) {
+                return templateError(
+                    TemplateRendererText::tr("The value of ${%1} has a line break and cannot go inside single quotes (template %2, line "
+                       "%3); use double quotes in the template.")
+                        .arg(s.name, fileName, lineText(lineNumber)));
+            }
+            QString escaped = value;
+            escaped.replace(u"'"_s, u"''"_s);
+            out += escaped.toUtf8();
+        } else if (inBlock) {
+            flushPlain();
+            // A multi-line value inside a block scalar keeps the block's indentation on every line.
+            QString indented = value;
+            indented.replace(u"\n"_s, u"\n"_s + QString(indent, u' '));
+            out += indented.toUtf8();
+        } else {
+            flushPlain();
+            out += value.toUtf8();
+        }
+    }
+    flushPlain();
+    return std::optional<QByteArray>(out);
+}
+
+qsizetype leadingSpaces(const QByteArray &line)
+{
+    qsizetype n = 0;
+    while (n < line.size() && line.at(n) == ' ')
+        ++n;
+    return n;
+}
+
+bool isBlank(const QByteArray &line)
+{
+    return std::all_of(line.begin(), line.end(), [](char c) { return c == ' ' || c == '\t'; });
+}
+
+} // namespace
+
+Result<QByteArray> renderTemplate(const QByteArray &text, const QString &fileName, const Variables &variables)
+{
+    QByteArray out;
+    out.reserve(text.size() + text.size() / 4);
+    std::vector<qsizetype> sourceLineOf;   // output line index → template line number (1-based)
+    qsizetype blockParentColumn = -1;      // >= 0 while inside a block scalar's content
+    const bool yaml = isYamlFile(fileName);
+
+    const QList<QByteArray> lines = text.split('\n');
+    for (qsizetype index = 0; index < lines.size(); ++index) {
+        const bool last = index + 1 == lines.size();
+        if (last && lines.at(index).isEmpty())
+            break;   // the text ended with a line end
+        QByteArray line = lines.at(index);
+        const bool crlf = line.endsWith('\r');
+        if (crlf)
+            line.chop(1);
+        const qsizetype lineNumber = index + 1;
+
+        const qsizetype indent = leadingSpaces(line);
+        bool inBlock = false;
+        if (blockParentColumn >= 0) {
+            if (isBlank(line) || indent > blockParentColumn)
+                inBlock = true;
+            else
+                blockParentColumn = -1;
+        }
+
+        const Result<QList<Segment>> segments = tokenize(line, fileName, lineNumber);
+        if (!segments)
+            return segments.error();
+        // Quoting rules are YAML rules: other files (a Dockerfile, a script) get their values as they are.
+        const LineShape shape = inBlock || !yaml ? LineShape{} : analyzeLine(line);
+        if (!inBlock && shape.blockParentColumn >= 0)
+            blockParentColumn = shape.blockParentColumn;
+
+        const Result<std::optional<QByteArray>> rendered =
+            renderLine(line, *segments, shape, inBlock, indent, fileName, lineNumber, variables);
+        if (!rendered)
+            return rendered.error();
+        if (!rendered->has_value())
+            continue;
+
+        const QByteArray &renderedLine = **rendered;
+        out += renderedLine;
+        if (crlf)
+            out += '\r';
+        if (!last)
+            out += '\n';
+        const qsizetype producedLines = renderedLine.count('\n') + 1;
+        for (qsizetype n = 0; n < producedLines; ++n)
+            sourceLineOf.push_back(lineNumber);
+    }
+
+    if (yaml) {
+        try {
+            const std::vector<YAML::Node> documents = YAML::LoadAll(std::string(out.constData(), out.size()));
+            Q_UNUSED(documents);
+        } catch (const YAML::Exception &e) {
+            qsizetype templateLine = 0;
+            if (e.mark.line >= 0 && static_cast<std::size_t>(e.mark.line) < sourceLineOf.size())
+                templateLine = sourceLineOf.at(static_cast<std::size_t>(e.mark.line));
+            else if (!sourceLineOf.empty())
+                templateLine = sourceLineOf.back();
+            return makeError(Error::Code::Template,
+                             TemplateRendererText::tr("The template %1 does not give valid YAML at line %2; check that line and the "
+                                "values put into it.")
+                                 .arg(fileName, lineText(templateLine)),
+                             QString::fromStdString(e.msg));
+        }
+    }
+    return out;
+}
+
+} // namespace gd::tmpl

@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "workspace/overlaycheck.h"
+
+#include "manifest/kustomization.h"
+#include "manifest/yamlcheck.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QSet>
+#include <QTemporaryDir>
+
+#include <algorithm>
+
+#include <yaml-cpp/yaml.h>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace gd::ws {
+namespace {
+
+// The translatable sentences of this file, in the "gd::ws::OverlayCheck" context (lupdate reads the macro).
+struct OverlayCheckText {
+    Q_DECLARE_TR_FUNCTIONS(gd::ws::OverlayCheck)
+};
+
+const QString kustomizationFile = u"kustomization.yaml"_s;
+
+manifest::Diagnostic warningAt(int line, const QString &message)
+{
+    return manifest::Diagnostic{manifest::Diagnostic::Severity::Warning, line, 1, message};
+}
+
+manifest::Diagnostic errorAt(int line, const QString &message)
+{
+    return manifest::Diagnostic{manifest::Diagnostic::Severity::Error, line, 1, message};
+}
+
+void collectImages(const YAML::Node &node, QSet<QString> &images)
+{
+    if (node.IsMap()) {
+        for (auto it = node.begin(); it != node.end(); ++it) {
+            if (it->first.IsScalar() && it->first.Scalar() == "image" && it->second.IsScalar())
+                images.insert(QString::fromStdString(it->second.Scalar()));
+            else
+                collectImages(it->second, images);
+        }
+    } else if (node.IsSequence()) {
+        for (const YAML::Node &child : node)
+            collectImages(child, images);
+    }
+}
+
+/// The container images of a rendered stream (every `image:` value below a pod template).
+QSet<QString> renderedImages(const QByteArray &rendered)
+{
+    QSet<QString> images;
+    try {
+        for (const YAML::Node &doc : YAML::LoadAll(rendered.toStdString()))
+            collectImages(doc, images);
+    } catch (const YAML::Exception &) {
+        // kustomize output always parses; an odd stream just yields no image checks.
+    }
+    return images;
+}
+
+/// The repository part of an image reference: "reg:5000/app:1.2@sha256:…" → "reg:5000/app".
+QString imageRepository(QString image)
+{
+    const qsizetype at = image.indexOf(u'@');
+    if (at >= 0)
+        image.truncate(at);
+    const qsizetype slash = image.lastIndexOf(u'/');
+    const qsizetype colon = image.lastIndexOf(u':');
+    if (colon > slash)
+        image.truncate(colon);
+    return image;
+}
+
+void checkImagesMatch(const QString &file, const manifest::Kustomization &kustomization,
+                      const QSet<QString> &rendered, std::vector<Finding> &findings)
+{
+    QSet<QString> repositories;
+    for (const QString &image : rendered)
+        repositories.insert(imageRepository(image));
+    for (const manifest::KustomizeImage &entry : kustomization.images()) {
+        const QString expected = imageRepository(entry.newName.isEmpty() ? entry.name : entry.newName);
+        if (!repositories.contains(expected)) {
+            findings.push_back({file, warningAt(entry.line,
+                                                OverlayCheckText::tr("The images entry \"%1\" matches no container in the rendered "
+                                                   "manifests; kustomize ignores it.")
+                                                    .arg(entry.name))});
+        }
+    }
+}
+
+} // namespace
+
+bool ValidationReport::hasErrors() const
+{
+    return errorCount() > 0;
+}
+
+int ValidationReport::errorCount() const
+{
+    return int(std::count_if(findings.begin(), findings.end(),
+                             [](const Finding &f) { return f.diagnostic.isError(); }));
+}
+
+int ValidationReport::warningCount() const
+{
+    return int(findings.size()) - errorCount();
+}
+
+ValidationReport validateDirectory(const QString &dir, const manifest::KustomizeRunner &runner)
+{
+    ValidationReport report;
+    const QDir root(dir);
+    QStringList yamlFiles;
+    QDirIterator it(dir, {u"*.yaml"_s, u"*.yml"_s}, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        yamlFiles.append(root.relativeFilePath(it.next()));
+    yamlFiles.sort();
+
+    std::vector<std::pair<QString, manifest::Kustomization>> kustomizations;
+    for (const QString &file : yamlFiles) {
+        QFile f(root.absoluteFilePath(file));
+        if (!f.open(QIODevice::ReadOnly)) {
+            report.findings.push_back({file, errorAt(0, OverlayCheckText::tr("The file could not be read."))});
+            continue;
+        }
+        const QByteArray text = f.readAll();
+        const manifest::Diagnostics diagnostics = manifest::checkYaml(text);
+        for (const manifest::Diagnostic &d : diagnostics)
+            report.findings.push_back({file, d});
+        if (manifest::hasErrors(diagnostics) || !file.endsWith(kustomizationFile))
+            continue;
+        auto parsed = manifest::Kustomization::parse(text);
+        if (!parsed.ok()) {
+            report.findings.push_back({file, errorAt(0, parsed.error().message)});
+            continue;
+        }
+        for (const manifest::Diagnostic &d : parsed->warnings())
+            report.findings.push_back({file, d});
+        kustomizations.emplace_back(file, std::move(*parsed));
+    }
+
+    const QString manifests = root.absoluteFilePath(u"manifests"_s);
+    if (!QFileInfo::exists(QDir(manifests).absoluteFilePath(kustomizationFile))) {
+        report.findings.push_back({u"manifests/kustomization.yaml"_s,
+                                   errorAt(0, OverlayCheckText::tr("The top kustomization is missing."))});
+        return report;
+    }
+    if (report.hasErrors())
+        return report;   // kustomize would only repeat the YAML errors, less clearly
+
+    auto built = runner.build(manifests);
+    if (!built.ok()) {
+        report.findings.push_back({u"manifests/kustomization.yaml"_s, errorAt(0, built.error().fullText())});
+        return report;
+    }
+    report.rendered = *built;
+    const QSet<QString> images = renderedImages(report.rendered);
+    for (const auto &[file, kustomization] : kustomizations)
+        checkImagesMatch(file, kustomization, images, report.findings);
+    return report;
+}
+
+Result<ValidationReport> validateServiceEnv(const git::Repository &repo, const git::ObjectId &commit,
+                                            const QString &service, const QString &env,
+                                            const manifest::KustomizeRunner &runner)
+{
+    QTemporaryDir scratch;
+    if (!scratch.isValid())
+        return makeError(Error::Code::Io, OverlayCheckText::tr("A temporary folder could not be created."), scratch.errorString());
+    if (auto extracted = repo.extractDirectory(commit, ServiceEnvPaths::folder(service, env), scratch.path());
+        !extracted.ok())
+        return extracted.error();
+    return validateDirectory(scratch.path(), runner);
+}
+
+Result<QByteArray> renderServiceEnv(const git::Repository &repo, const git::ObjectId &commit, const QString &service,
+                                    const QString &env, const manifest::KustomizeRunner &runner)
+{
+    QTemporaryDir scratch;
+    if (!scratch.isValid())
+        return makeError(Error::Code::Io, OverlayCheckText::tr("A temporary folder could not be created."), scratch.errorString());
+    if (auto extracted = repo.extractDirectory(commit, ServiceEnvPaths::folder(service, env), scratch.path());
+        !extracted.ok())
+        return extracted.error();
+    return runner.build(QDir(scratch.path()).absoluteFilePath(u"manifests"_s));
+}
+
+} // namespace gd::ws

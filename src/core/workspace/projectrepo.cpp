@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "workspace/projectrepo.h"
+
+#include "git/remote.h"
+#include "util/names.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace gd::ws {
+
+Result<OpenedProject> openProject(const WorkspaceConfig &config, git::RepoCache &cache, const RepoProvider &provider,
+                                  const QString &project, bool fetch, const std::atomic_bool *cancelled)
+{
+    if (auto name = checkDnsLabel(project, NameKind::Project); !name.ok())
+        return name.error();
+    OpenedProject opened;
+    opened.url = provider.repoUrl(project);
+    opened.lock = cache.lockFor(opened.url);
+    auto repo = cache.openOrClone(opened.url, git::RemoteAuth{}, cancelled);
+    if (!repo.ok())
+        return repo.error();
+    opened.repo = std::move(*repo);
+
+    const QString trackingRef = u"refs/remotes/origin/"_s + config.branch;
+    auto tip = fetch ? git::fetchBranch(opened.repo, opened.url, config.branch, git::RemoteAuth{}, cancelled)
+                     : opened.repo.resolve(trackingRef);
+    if (tip.ok()) {
+        opened.tip = *tip;
+    } else if (tip.error().code == Error::Code::Cancelled) {
+        return tip.error();
+    } else if (tip.error().code != Error::Code::NotFound) {
+        // Show what the cache last knew, and say why it may be stale.
+        opened.fetchProblem = tip.error().fullText();
+        opened.tip = opened.repo.resolve(trackingRef).valueOr(git::ObjectId());
+    }
+    return opened;
+}
+
+} // namespace gd::ws

@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "flows/workspaceload.h"
+
+#include "workspace/projectrepo.h"
+#include "workspace/repoprovider.h"
+
+#include <QCoreApplication>
+#include <QDir>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace gd::flows {
+namespace {
+
+/// Appends the files below `dir` (relative to `root`) to `out`: files first, then each subfolder.
+Result<void> collectFiles(const git::Repository &repo, const git::ObjectId &commit, const QString &root,
+                          const QString &dir, std::vector<ManifestFile> &out, const std::atomic_bool *cancelled)
+{
+    if (cancelled != nullptr && cancelled->load())
+        return makeError(Error::Code::Cancelled,
+                         QCoreApplication::translate("gd::flows::WorkspaceLoad",
+                                                     "Reading the manifest files was cancelled."));
+    const QString absolute = dir.isEmpty() ? root : root + u'/' + dir;
+    auto entries = repo.listDirectory(commit, absolute);
+    if (!entries.ok())
+        return entries.error();
+    std::vector<QString> subfolders;
+    for (const git::TreeEntry &entry : *entries) {
+        const QString relative = dir.isEmpty() ? entry.name : dir + u'/' + entry.name;
+        if (entry.isDirectory) {
+            subfolders.push_back(relative);
+            continue;
+        }
+        auto content = repo.readFile(commit, root + u'/' + relative);
+        if (!content.ok())
+            return content.error();
+        out.push_back(ManifestFile{relative, std::move(*content)});
+    }
+    for (const QString &sub : subfolders) {
+        if (auto nested = collectFiles(repo, commit, root, sub, out, cancelled); !nested.ok())
+            return nested;
+    }
+    return {};
+}
+
+} // namespace
+
+Result<LoadedWorkspace> loadWorkspace(const QString &path, git::RepoCache &cache, JobContext &context, bool fetch)
+{
+    context.setIndeterminate();
+    context.setStatus(
+        QCoreApplication::translate("gd::flows::WorkspaceLoad", "Reading %1").arg(QDir::toNativeSeparators(path)));
+    auto config = ws::WorkspaceConfig::load(path);
+    if (!config.ok())
+        return config.error();
+    if (context.isCancelled())
+        return makeError(Error::Code::Cancelled,
+                         QCoreApplication::translate("gd::flows::WorkspaceLoad", "Loading the workspace was cancelled."));
+
+    context.setStatus(fetch ? QCoreApplication::translate("gd::flows::WorkspaceLoad",
+                                                          "Fetching the deployment repositories")
+                            : QCoreApplication::translate("gd::flows::WorkspaceLoad",
+                                                          "Reading the deployment repositories"));
+    ws::Catalog::Options options;
+    options.fetch = fetch;
+    options.cancelled = context.cancelFlag();
+    auto catalog = ws::Catalog::load(*config, cache, options);
+    if (!catalog.ok())
+        return catalog.error();
+
+    LoadedWorkspace loaded;
+    loaded.config = std::move(*config);
+    loaded.catalog = std::move(*catalog);
+    loaded.loadedAt = QDateTime::currentDateTime();
+    context.setProgress(100);
+    return loaded;
+}
+
+Result<EnvironmentFiles> readEnvironmentFiles(const ws::WorkspaceConfig &config, git::RepoCache &cache,
+                                              const QString &project, const QString &folder,
+                                              const std::atomic_bool *cancelled)
+{
+    auto provider = ws::RepoProvider::create(config);
+    if (!provider.ok())
+        return provider.error();
+    auto opened = ws::openProject(config, cache, **provider, project, false, cancelled);
+    if (!opened.ok())
+        return opened.error();
+    if (opened->tip.isNull())
+        return makeError(Error::Code::NotFound,
+                         QCoreApplication::translate("gd::flows::WorkspaceLoad",
+                                                     "The deployment repository of project %1 has no branch %2 "
+                                                     "yet. Refresh the workspace, or check the branch in the "
+                                                     "workspace file.")
+                             .arg(project, config.branch));
+
+    EnvironmentFiles files;
+    files.project = project;
+    files.folder = folder;
+    files.commit = opened->tip;
+    if (auto collected = collectFiles(opened->repo, opened->tip, folder, QString(), files.files, cancelled);
+        !collected.ok()) {
+        if (collected.error().code == Error::Code::NotFound)
+            return makeError(Error::Code::NotFound,
+                             QCoreApplication::translate("gd::flows::WorkspaceLoad",
+                                                         "%1 is no longer in the repository. Refresh the workspace.")
+                                 .arg(folder),
+                             collected.error().fullText());
+        return collected.error();
+    }
+    return files;
+}
+
+} // namespace gd::flows

@@ -1,0 +1,648 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/mainwindow.h"
+
+#include "flows/jobqueue.h"
+#include "git/repocache.h"
+#include "ui/models/projecttreefilter.h"
+#include "ui/models/projecttreemodel.h"
+#include "ui/themedicons.h"
+#include "ui/views/activitypanel.h"
+#include "ui/views/fittedtableview.h"
+#include "ui/views/messagebanner.h"
+#include "ui/views/projectpage.h"
+#include "ui/views/servicepage.h"
+#include "workspace/appdirs.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace gd::ui {
+namespace {
+
+const QString lastWorkspaceKey = u"workspace/last"_s;
+const QString recentWorkspacesKey = u"workspace/recent"_s;
+const QString geometryKey = u"window/geometry"_s;
+const QString stateKey = u"window/state"_s;
+const QString splitterKey = u"window/splitter"_s;
+constexpr int maxRecent = 8;
+
+QString displayName(const flows::LoadedWorkspace &workspace)
+{
+    return workspace.config.name.isEmpty() ? QFileInfo(workspace.config.filePath).fileName()
+                                           : workspace.config.name;
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent), m_jobs(new flows::JobQueue(this)),
+      m_cache(std::make_shared<git::RepoCache>(ws::repoCacheDir()))
+{
+    setObjectName(u"mainWindow"_s);
+    setWindowIcon(appIcon());
+    createWidgets();
+    createActions();
+    createMenus();
+    retranslateUi();
+
+    const QFontMetrics fm = fontMetrics();
+    resize(fm.averageCharWidth() * 170, fm.height() * 46);
+    QSettings settings;
+    restoreGeometry(settings.value(geometryKey).toByteArray());
+    m_needsInitialLayout = !restoreState(settings.value(stateKey).toByteArray());
+    if (!m_splitter->restoreState(settings.value(splitterKey).toByteArray()))
+        m_splitter->setSizes({fm.averageCharWidth() * 48, fm.averageCharWidth() * 120});
+
+    connect(m_jobs, &flows::JobQueue::busyChanged, m_busyBar, &QProgressBar::setVisible);
+    m_stack->setCurrentWidget(m_welcomePage);
+    m_splitter->widget(0)->hide();   // the tree appears with the first workspace
+}
+
+MainWindow::~MainWindow()
+{
+    // Stop the workers before the pages they report to go away.
+    m_jobs->cancelAll();
+    delete m_jobs;
+}
+
+void MainWindow::createWidgets()
+{
+    m_treeModel = new ProjectTreeModel(this);
+    m_treeFilter = new ProjectTreeFilter(this);
+    m_treeFilter->setSourceModel(m_treeModel);
+
+    auto *left = new QWidget(this);
+    left->setObjectName(u"browserPanel"_s);
+    m_filterEdit = new QLineEdit(left);
+    m_filterEdit->setObjectName(u"treeFilter"_s);
+    m_filterEdit->setClearButtonEnabled(true);
+    m_tree = new QTreeView(left);
+    m_tree->setObjectName(u"projectTree"_s);
+    m_tree->setModel(m_treeFilter);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setAlternatingRowColors(true);
+    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setSectionResizeMode(ProjectTreeModel::NameColumn, QHeaderView::Stretch);
+    m_tree->header()->setSectionResizeMode(ProjectTreeModel::GaTagColumn, QHeaderView::ResizeToContents);
+    m_tree->header()->setSectionResizeMode(ProjectTreeModel::CanaryTagColumn, QHeaderView::ResizeToContents);
+    const int gap = fontMetrics().height() / 3;
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(gap, gap, 0, gap);
+    leftLayout->setSpacing(gap);
+    leftLayout->addWidget(m_filterEdit);
+    leftLayout->addWidget(m_tree, 1);
+
+    m_stack = new QStackedWidget(this);
+    m_stack->setObjectName(u"pageStack"_s);
+    m_welcomePage = new WelcomePage(m_stack);
+    m_placeholderPage = new PlaceholderPage(m_stack);
+    m_projectPage = new ProjectPage(m_stack);
+    m_servicePage = new ServicePage(m_stack);
+    for (QWidget *page : {static_cast<QWidget *>(m_welcomePage), static_cast<QWidget *>(m_placeholderPage),
+                          static_cast<QWidget *>(m_projectPage), static_cast<QWidget *>(m_servicePage)})
+        m_stack->addWidget(page);
+    m_welcomePage->setRecentWorkspaces(recentWorkspaces());
+
+    m_splitter = new QSplitter(this);
+    m_splitter->setObjectName(u"mainSplitter"_s);
+    m_splitter->addWidget(left);
+    m_splitter->addWidget(m_stack);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(false);
+
+    auto *central = new QWidget(this);
+    m_banner = new MessageBanner(central);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(gap, gap, gap, 0);
+    centralLayout->setSpacing(gap);
+    centralLayout->addWidget(m_banner);
+    centralLayout->addWidget(m_splitter, 1);
+    setCentralWidget(central);
+
+    m_activityDock = new QDockWidget(this);
+    m_activityDock->setObjectName(u"activityDock"_s);
+    m_activityPanel = new ActivityPanel(m_jobs, m_activityDock);
+    m_activityDock->setWidget(m_activityPanel);
+    m_activityDock->setAllowedAreas(Qt::BottomDockWidgetArea | Qt::RightDockWidgetArea | Qt::LeftDockWidgetArea);
+    addDockWidget(Qt::BottomDockWidgetArea, m_activityDock);
+
+    m_workspaceLabel = new QLabel(this);
+    m_workspaceLabel->setObjectName(u"statusWorkspace"_s);
+    m_refreshLabel = new QLabel(this);
+    m_refreshLabel->setObjectName(u"statusRefresh"_s);
+    m_busyBar = new QProgressBar(this);
+    m_busyBar->setObjectName(u"statusBusy"_s);
+    m_busyBar->setRange(0, 0);
+    m_busyBar->setTextVisible(false);
+    m_busyBar->setMaximumWidth(fontMetrics().averageCharWidth() * 14);
+    m_busyBar->setMaximumHeight(fontMetrics().height());
+    m_busyBar->hide();
+    statusBar()->addWidget(m_workspaceLabel, 1);
+    statusBar()->addPermanentWidget(m_busyBar);
+    statusBar()->addPermanentWidget(m_refreshLabel);
+
+    connect(m_filterEdit, &QLineEdit::textChanged, this, &MainWindow::onFilterChanged);
+    // Tag columns as wide as their header and tags: Qt re-measures them on a layout, not on new texts (a language).
+    const auto fitTagColumns = [this] { fitContentsSections(m_tree, m_tree->header()); };
+    connect(m_treeFilter, &QAbstractItemModel::headerDataChanged, m_tree, fitTagColumns);
+    connect(m_treeFilter, &QAbstractItemModel::dataChanged, m_tree, fitTagColumns);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::onTreeCurrentChanged);
+    connect(m_servicePage, &ServicePage::filesRequested, this, &MainWindow::requestFiles);
+    connect(m_projectPage, &ProjectPage::serviceActivated, this,
+            [this](const QString &project, const QString &service, const QString &environment) {
+                m_selection = {project, service, environment};
+                restoreSelection();
+            });
+    connect(m_welcomePage, &WelcomePage::openRequested, this, &MainWindow::chooseWorkspaceFile);
+    connect(m_welcomePage, &WelcomePage::recentRequested, this, &MainWindow::openWorkspace);
+}
+
+void MainWindow::createActions()
+{
+    m_openAction = new QAction(this);
+    m_openAction->setObjectName(u"actionOpenWorkspace"_s);
+    m_openAction->setShortcut(QKeySequence::Open);
+    m_openAction->setIcon(style()->standardIcon(QStyle::SP_DialogOpenButton));
+    connect(m_openAction, &QAction::triggered, this, &MainWindow::chooseWorkspaceFile);
+
+    m_clearRecentAction = new QAction(this);
+    m_clearRecentAction->setObjectName(u"actionClearRecent"_s);
+    connect(m_clearRecentAction, &QAction::triggered, this, [this] {
+        QSettings().remove(recentWorkspacesKey);
+        updateRecentMenu();
+        m_welcomePage->setRecentWorkspaces({});
+    });
+
+    m_quitAction = new QAction(this);
+    m_quitAction->setObjectName(u"actionQuit"_s);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &MainWindow::close);
+
+    m_refreshAction = new QAction(this);
+    m_refreshAction->setObjectName(u"actionRefresh"_s);
+    m_refreshAction->setShortcut(QKeySequence::Refresh);
+    m_refreshAction->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
+    m_refreshAction->setEnabled(false);
+    connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refresh);
+
+    m_findAction = new QAction(this);
+    m_findAction->setObjectName(u"actionFind"_s);
+    m_findAction->setShortcut(QKeySequence::Find);
+    connect(m_findAction, &QAction::triggered, this, [this] {
+        m_filterEdit->setFocus(Qt::ShortcutFocusReason);
+        m_filterEdit->selectAll();
+    });
+
+    m_aboutAction = new QAction(this);
+    m_aboutAction->setObjectName(u"actionAbout"_s);
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+    m_aboutQtAction = new QAction(this);
+    m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
+    connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
+
+    m_languageGroup = new QActionGroup(this);
+    m_languageGroup->setExclusive(true);
+    const auto addLanguage = [this](Language language, const QString &objectName) {
+        auto *action = new QAction(m_languageGroup);
+        action->setObjectName(objectName);
+        action->setCheckable(true);
+        action->setData(int(language));
+        connect(action, &QAction::triggered, this, [this, language] { setLanguage(language); });
+        return action;
+    };
+    m_languageSystem = addLanguage(Language::System, u"actionLanguageSystem"_s);
+    m_languageEnglish = addLanguage(Language::English, u"actionLanguageEnglish"_s);
+    m_languageChinese = addLanguage(Language::ChineseSimplified, u"actionLanguageChinese"_s);
+    // Language names are written in their own language, so a user can find theirs whatever is shown now.
+    m_languageEnglish->setText(u"English"_s);
+    m_languageChinese->setText(u"简体中文"_s);
+    switch (storedLanguage()) {
+    case Language::System:
+        m_languageSystem->setChecked(true);
+        break;
+    case Language::English:
+        m_languageEnglish->setChecked(true);
+        break;
+    case Language::ChineseSimplified:
+        m_languageChinese->setChecked(true);
+        break;
+    }
+}
+
+void MainWindow::createMenus()
+{
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->addAction(m_openAction);
+    m_recentMenu = m_fileMenu->addMenu(QString());
+    m_recentMenu->setObjectName(u"menuRecent"_s);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_quitAction);
+
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_viewMenu->addAction(m_refreshAction);
+    m_viewMenu->addAction(m_findAction);
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(m_activityDock->toggleViewAction());
+
+    m_settingsMenu = menuBar()->addMenu(QString());
+    m_languageMenu = m_settingsMenu->addMenu(QString());
+    m_languageMenu->addAction(m_languageSystem);
+    m_languageMenu->addSeparator();
+    m_languageMenu->addAction(m_languageEnglish);
+    m_languageMenu->addAction(m_languageChinese);
+
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->addAction(m_aboutAction);
+    m_helpMenu->addAction(m_aboutQtAction);
+    updateRecentMenu();
+}
+
+void MainWindow::retranslateUi()
+{
+    m_fileMenu->setTitle(tr("&File"));
+    m_recentMenu->setTitle(tr("Open &Recent"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_settingsMenu->setTitle(tr("&Settings"));
+    m_languageMenu->setTitle(tr("&Language"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_openAction->setText(tr("&Open Workspace…"));
+    m_openAction->setStatusTip(tr("Open a workspace file (workspace.yaml)"));
+    m_clearRecentAction->setText(tr("&Clear List"));
+    m_quitAction->setText(tr("&Quit"));
+    m_refreshAction->setText(tr("&Refresh"));
+    m_refreshAction->setStatusTip(tr("Fetch every deployment repository again"));
+    m_findAction->setText(tr("&Filter Tree"));
+    m_aboutAction->setText(tr("&About GitOps Desk"));
+    m_aboutQtAction->setText(tr("About &Qt"));
+    m_languageSystem->setText(tr("System Language"));
+    m_activityDock->setWindowTitle(tr("Activity"));
+    m_activityDock->toggleViewAction()->setText(tr("&Activity Panel"));
+    m_filterEdit->setPlaceholderText(tr("Filter by name or tag"));
+    m_treeModel->retranslate();
+    updateRecentMenu();
+    updateStatusBar();
+    updateWindowTitle();
+    // The pages retranslate themselves; only the placeholder's sentence is chosen here.
+    if (m_stack->currentWidget() == m_placeholderPage) {
+        if (!m_loadingPath.isEmpty())
+            m_placeholderPage->setText(tr("Opening %1…").arg(QDir::toNativeSeparators(m_loadingPath)), true);
+        else
+            showSelection();
+    }
+}
+
+void MainWindow::updateStatusBar()
+{
+    if (m_workspace) {
+        m_workspaceLabel->setText(tr("Workspace: %1   ·   Projects: %2   ·   Service environments: %3")
+                                      .arg(displayName(*m_workspace))
+                                      .arg(m_workspace->catalog.projects.size())
+                                      .arg(m_workspace->catalog.serviceEnvironmentCount()));
+        m_workspaceLabel->setToolTip(QDir::toNativeSeparators(m_workspace->config.filePath));
+        m_refreshLabel->setText(
+            tr("Last refresh %1").arg(QLocale().toString(m_workspace->loadedAt.time(), QLocale::ShortFormat)));
+        m_refreshLabel->setToolTip(QLocale().toString(m_workspace->loadedAt, QLocale::LongFormat));
+    } else {
+        m_workspaceLabel->setText(m_loadingPath.isEmpty() ? tr("No workspace open")
+                                                          : tr("Opening %1…").arg(QFileInfo(m_loadingPath).fileName()));
+        m_workspaceLabel->setToolTip(QString());
+        m_refreshLabel->clear();
+    }
+}
+
+void MainWindow::updateWindowTitle()
+{
+    if (m_workspace)
+        setWindowTitle(tr("%1 — GitOps Desk").arg(displayName(*m_workspace)));
+    else
+        setWindowTitle(tr("GitOps Desk"));
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = recentWorkspaces();
+    for (const QString &path : recent) {
+        QAction *action = m_recentMenu->addAction(QDir::toNativeSeparators(path));
+        connect(action, &QAction::triggered, this, [this, path] { openWorkspace(path); });
+    }
+    if (!recent.isEmpty())
+        m_recentMenu->addSeparator();
+    m_recentMenu->addAction(m_clearRecentAction);
+    m_clearRecentAction->setEnabled(!recent.isEmpty());
+}
+
+QStringList MainWindow::recentWorkspaces()
+{
+    QStringList existing;
+    const QStringList stored = QSettings().value(recentWorkspacesKey).toStringList();
+    for (const QString &path : stored) {
+        if (QFileInfo::exists(path))
+            existing.append(path);
+    }
+    return existing;
+}
+
+void MainWindow::rememberWorkspace(const QString &path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(recentWorkspacesKey).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > maxRecent)
+        recent.removeLast();
+    settings.setValue(recentWorkspacesKey, recent);
+    settings.setValue(lastWorkspaceKey, path);
+    updateRecentMenu();
+    m_welcomePage->setRecentWorkspaces(recentWorkspaces());
+}
+
+QString MainWindow::workspacePath() const
+{
+    return m_workspace ? m_workspace->config.filePath : QString();
+}
+
+void MainWindow::openWorkspace(const QString &path)
+{
+    startLoad(QFileInfo(path).absoluteFilePath(), false);
+}
+
+bool MainWindow::openLastWorkspace()
+{
+    const QString last = QSettings().value(lastWorkspaceKey).toString();
+    if (last.isEmpty() || !QFileInfo::exists(last))
+        return false;
+    openWorkspace(last);
+    return true;
+}
+
+void MainWindow::refresh()
+{
+    if (m_workspace)
+        startLoad(m_workspace->config.filePath, true);
+}
+
+void MainWindow::startLoad(const QString &path, bool isRefresh)
+{
+    if (m_loadJob != 0)
+        m_jobs->cancel(m_loadJob);
+    const int generation = ++m_loadGeneration;
+    m_loadingPath = path;
+    const bool sameWorkspace = m_workspace && m_workspace->config.filePath == path;
+    if (!sameWorkspace) {
+        m_placeholderPage->setText(tr("Opening %1…").arg(QDir::toNativeSeparators(path)), true);
+        m_stack->setCurrentWidget(m_placeholderPage);
+    }
+    updateStatusBar();
+
+    const QString name = sameWorkspace ? displayName(*m_workspace) : QFileInfo(path).fileName();
+    const QString title = isRefresh ? tr("Refresh workspace %1").arg(name) : tr("Open workspace %1").arg(name);
+    std::shared_ptr<git::RepoCache> cache = m_cache;
+    m_loadJob = m_jobs->submitFor<flows::LoadedWorkspace>(
+        u"workspace:"_s + path, title,
+        [cache, path](flows::JobContext &context) { return flows::loadWorkspace(path, *cache, context, true); },
+        this, [this, generation, path](Result<flows::LoadedWorkspace> result) {
+            onLoaded(generation, path, std::move(result));
+        });
+}
+
+void MainWindow::onLoaded(int generation, const QString &path, Result<flows::LoadedWorkspace> result)
+{
+    if (generation != m_loadGeneration)
+        return;   // a newer open or refresh superseded this one
+    m_loadJob = 0;
+    m_loadingPath.clear();
+    if (!result.ok()) {
+        if (result.error().code != Error::Code::Cancelled) {
+            const QString detail = result.error().detail.isEmpty()
+                                       ? QDir::toNativeSeparators(path)
+                                       : result.error().detail + u'\n' + QDir::toNativeSeparators(path);
+            m_banner->showMessage(MessageBanner::Kind::Error, result.error().message, detail);
+        }
+        if (!m_workspace)
+            m_stack->setCurrentWidget(m_welcomePage);
+        else
+            showSelection();
+        updateStatusBar();
+        Q_EMIT workspaceFailed(result.error().message);
+        return;
+    }
+
+    const bool otherWorkspace = !m_workspace || m_workspace->config.filePath != path;
+    if (otherWorkspace) {
+        m_selection = {};
+        const QSignalBlocker blocker(m_filterEdit);
+        m_filterEdit->clear();
+        m_treeFilter->setFilterText(QString());
+    }
+    m_workspace = std::make_shared<const flows::LoadedWorkspace>(std::move(result).value());
+    // The reset clears the current index; restoreSelection() puts it back.
+    m_restoringSelection = true;
+    m_treeModel->setCatalog(std::shared_ptr<const ws::CatalogSnapshot>(m_workspace, &m_workspace->catalog));
+    m_restoringSelection = false;
+    if (m_filterEdit->text().trimmed().isEmpty())
+        m_tree->expandToDepth(0);
+    else
+        m_tree->expandAll();
+    m_refreshAction->setEnabled(true);
+    m_splitter->widget(0)->show();
+    rememberWorkspace(path);
+
+    int unreadable = 0;
+    for (const ws::ProjectInfo &project : m_workspace->catalog.projects) {
+        if (!project.problem.isEmpty())
+            ++unreadable;
+    }
+    if (unreadable > 0)
+        m_banner->showMessage(MessageBanner::Kind::Warning,
+                              tr("Some projects could not be read completely (%1). Select a project marked "
+                                 "with a warning sign to see why.")
+                                  .arg(unreadable));
+    else
+        m_banner->clearMessage();
+
+    restoreSelection();
+    updateStatusBar();
+    updateWindowTitle();
+    Q_EMIT workspaceLoaded();
+}
+
+void MainWindow::restoreSelection()
+{
+    const QModelIndex source =
+        m_treeModel->findIndex(m_selection.project, m_selection.service, m_selection.environment);
+    QModelIndex proxy = m_treeFilter->mapFromSource(source);
+    if (!proxy.isValid() && !m_selection.environment.isEmpty())
+        proxy = m_treeFilter->mapFromSource(m_treeModel->findIndex(m_selection.project, m_selection.service));
+    m_restoringSelection = true;
+    if (proxy.isValid()) {
+        m_tree->setCurrentIndex(proxy);
+        m_tree->scrollTo(proxy);
+    } else {
+        m_tree->selectionModel()->clear();
+    }
+    m_restoringSelection = false;
+    showSelection();
+}
+
+void MainWindow::onTreeCurrentChanged()
+{
+    const QModelIndex index = m_tree->currentIndex();
+    if (!index.isValid() || m_restoringSelection)
+        return;
+    m_selection.project = index.data(ProjectNameRole).toString();
+    m_selection.service = index.data(ServiceNameRole).toString();
+    m_selection.environment = index.data(EnvironmentNameRole).toString();
+    showSelection();
+}
+
+void MainWindow::showSelection()
+{
+    if (!m_workspace) {
+        if (m_stack->currentWidget() != m_welcomePage && m_loadingPath.isEmpty())
+            m_stack->setCurrentWidget(m_welcomePage);
+        return;
+    }
+    const ws::CatalogSnapshot &catalog = m_workspace->catalog;
+    const ws::ProjectInfo *project = catalog.project(m_selection.project);
+    if (project == nullptr) {
+        if (catalog.projects.empty())
+            m_placeholderPage->setText(tr("This workspace has no projects yet."), false);
+        else
+            m_placeholderPage->setText(tr("Select a project or a service on the left."), false);
+        m_stack->setCurrentWidget(m_placeholderPage);
+        return;
+    }
+    const ws::ServiceInfo *service = catalog.service(m_selection.project, m_selection.service);
+    if (service == nullptr) {
+        QStringList order;
+        for (const ws::EnvironmentConfig &env : m_workspace->config.environments)
+            order.append(env.name);
+        m_projectPage->setProject(*project, order);
+        m_stack->setCurrentWidget(m_projectPage);
+        return;
+    }
+    m_servicePage->setService(*project, *service, m_selection.environment);
+    m_stack->setCurrentWidget(m_servicePage);
+}
+
+void MainWindow::requestFiles(const QString &projectName, const QString &folder)
+{
+    if (!m_workspace)
+        return;
+    const ws::ProjectInfo *project = m_workspace->catalog.project(projectName);
+    if (project == nullptr)
+        return;
+    if (m_servicePage->serviceName() == m_selection.service && m_servicePage->projectName() == m_selection.project)
+        m_selection.environment = m_servicePage->currentEnvironment();
+    std::shared_ptr<const flows::LoadedWorkspace> workspace = m_workspace;
+    std::shared_ptr<git::RepoCache> cache = m_cache;
+    const QString title =
+        tr("Read manifests of %1 in %2").arg(m_servicePage->serviceName(), m_servicePage->currentEnvironment());
+    const QString status = tr("Reading %1").arg(folder);
+    m_jobs->submitFor<flows::EnvironmentFiles>(
+        project->repoUrl, title,
+        [workspace, cache, projectName, folder, status](flows::JobContext &context) {
+            context.setStatus(status);
+            return flows::readEnvironmentFiles(workspace->config, *cache, projectName, folder,
+                                               context.cancelFlag());
+        },
+        m_servicePage, [this, projectName, folder](Result<flows::EnvironmentFiles> files) {
+            m_servicePage->showFiles(projectName, folder, files);
+        });
+}
+
+void MainWindow::onFilterChanged(const QString &text)
+{
+    m_treeFilter->setFilterText(text);
+    if (text.trimmed().isEmpty()) {
+        m_tree->collapseAll();
+        m_tree->expandToDepth(0);
+    } else {
+        m_tree->expandAll();
+    }
+    if (m_tree->currentIndex().isValid())
+        m_tree->scrollTo(m_tree->currentIndex());
+}
+
+void MainWindow::chooseWorkspaceFile()
+{
+    QString start = workspacePath();
+    if (start.isEmpty() && !recentWorkspaces().isEmpty())
+        start = recentWorkspaces().constFirst();
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Workspace"), start.isEmpty() ? QDir::homePath() : QFileInfo(start).absolutePath(),
+        tr("Workspace files (*.yaml *.yml);;All files (*)"));
+    if (!path.isEmpty())
+        openWorkspace(path);
+}
+
+void MainWindow::setLanguage(Language language)
+{
+    storeLanguage(language);
+    applyLanguage(language);   // every widget gets LanguageChange and retranslates at once
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About GitOps Desk"),
+        tr("<h3>GitOps Desk %1</h3>"
+           "<p>A desktop console for releases with Argo CD, Kustomize overlays in Git and KubeSphere pipelines: "
+           "see what each environment runs, release, promote and roll back with a reviewed Git commit.</p>"
+           "<p>Licensed under the GNU General Public License, version 3 or later.</p>")
+            .arg(QCoreApplication::applicationVersion()));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(geometryKey, saveGeometry());
+    settings.setValue(stateKey, saveState());
+    settings.setValue(splitterKey, m_splitter->saveState());
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (m_needsInitialLayout) {
+        m_needsInitialLayout = false;
+        resizeDocks({m_activityDock}, {fontMetrics().height() * 11}, Qt::Vertical);
+    }
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QMainWindow::changeEvent(event);
+}
+
+} // namespace gd::ui

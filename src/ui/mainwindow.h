@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "flows/workspaceload.h"
+#include "ui/language.h"
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QAction;
+class QActionGroup;
+class QDockWidget;
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QProgressBar;
+class QSplitter;
+class QStackedWidget;
+class QTreeView;
+
+namespace gd::git {
+class RepoCache;
+}
+namespace gd::flows {
+class JobQueue;
+}
+
+namespace gd::ui {
+
+class ActivityPanel;
+class MessageBanner;
+class PlaceholderPage;
+class ProjectPage;
+class ProjectTreeFilter;
+class ProjectTreeModel;
+class ServicePage;
+class WelcomePage;
+
+/// The main window: the workspace tree (projects → services → environments) with a filter on the left, the
+/// selected project or service on the right, background jobs in the Activity panel, workspace and last refresh
+/// in the status bar. All git work runs on the job queue's workers; the window only shows results. GUI thread.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens the workspace file at `path` in the background (read the file, fetch and read every project);
+    /// the window shows it when loaded, or the error sentence in a message strip. Remembered as the last one.
+    void openWorkspace(const QString &path);
+    /// Opens the workspace used last (QSettings); false when there is none or its file is gone.
+    bool openLastWorkspace();
+    /// Fetches the current workspace again and shows what changed, keeping the selection.
+    void refresh();
+
+    /// The file of the workspace shown (empty before one loaded).
+    QString workspacePath() const;
+    /// The workspace shown, or null.
+    std::shared_ptr<const flows::LoadedWorkspace> workspace() const { return m_workspace; }
+    flows::JobQueue *jobQueue() const { return m_jobs; }
+
+    /// Workspaces opened recently, newest first (only files that still exist).
+    static QStringList recentWorkspaces();
+
+Q_SIGNALS:
+    /// A workspace was (re)loaded and the tree shows it.
+    void workspaceLoaded();
+    /// Opening or refreshing a workspace failed; the window shows `message`.
+    void workspaceFailed(const QString &message);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+
+private:
+    struct Selection {
+        QString project;
+        QString service;
+        QString environment;
+    };
+
+    void createActions();
+    void createMenus();
+    void createWidgets();
+    void retranslateUi();
+    void updateStatusBar();
+    void updateRecentMenu();
+    void updateWindowTitle();
+
+    void startLoad(const QString &path, bool isRefresh);
+    void onLoaded(int generation, const QString &path, Result<flows::LoadedWorkspace> result);
+    void onTreeCurrentChanged();
+    void showSelection();
+    void restoreSelection();
+    void requestFiles(const QString &project, const QString &folder);
+    void onFilterChanged(const QString &text);
+    void chooseWorkspaceFile();
+    void setLanguage(Language language);
+    void showAbout();
+    void rememberWorkspace(const QString &path);
+
+    flows::JobQueue *m_jobs;
+    std::shared_ptr<git::RepoCache> m_cache;
+    std::shared_ptr<const flows::LoadedWorkspace> m_workspace;
+    Selection m_selection;
+    QString m_loadingPath;
+    int m_loadGeneration = 0;
+    int m_loadJob = 0;
+    bool m_restoringSelection = false;   ///< the tree's current index is being set from m_selection
+    bool m_needsInitialLayout = false;   ///< no saved window state: size the docks on first show
+
+    ProjectTreeModel *m_treeModel;
+    ProjectTreeFilter *m_treeFilter;
+    QLineEdit *m_filterEdit;
+    QTreeView *m_tree;
+    MessageBanner *m_banner;
+    QSplitter *m_splitter;
+    QStackedWidget *m_stack;
+    WelcomePage *m_welcomePage;
+    PlaceholderPage *m_placeholderPage;
+    ProjectPage *m_projectPage;
+    ServicePage *m_servicePage;
+    QDockWidget *m_activityDock;
+    ActivityPanel *m_activityPanel;
+    QLabel *m_workspaceLabel;
+    QLabel *m_refreshLabel;
+    QProgressBar *m_busyBar;
+
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_settingsMenu = nullptr;
+    QMenu *m_languageMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_clearRecentAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_refreshAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QAction *m_aboutQtAction = nullptr;
+    QActionGroup *m_languageGroup = nullptr;
+    QAction *m_languageSystem = nullptr;
+    QAction *m_languageEnglish = nullptr;
+    QAction *m_languageChinese = nullptr;
+};
+
+} // namespace gd::ui

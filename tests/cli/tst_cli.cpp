@@ -1,0 +1,202 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Drives gitops-desk-cli as a user would, on a fresh demo workspace.
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QByteArray out;
+    QString err;
+};
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void projectsAsJson();
+    void servicesAsJsonAndTable();
+    void renderBuildsTheOverlay();
+    void validatePassesOnDemo();
+    void demoRefusesNonEmptyFolder();
+    void usageErrorsExitWithTwo_data();
+    void usageErrorsExitWithTwo();
+    void failuresExitWithOneAndSaySo_data();
+    void failuresExitWithOneAndSaySo();
+
+private:
+    Run cli(const QStringList &arguments) const;
+    QJsonArray json(const QStringList &arguments) const;
+
+    QTemporaryDir m_dir;
+    QString m_workspace;
+    QString m_project;
+    QString m_service;
+};
+
+Run TestCli::cli(const QStringList &arguments) const
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"GITOPS_DESK_CACHE_DIR"_s, m_dir.filePath(u"cache"_s));
+    env.remove(u"GITOPS_DESK_WORKSPACE"_s);
+    process.setProcessEnvironment(env);
+    process.setWorkingDirectory(m_dir.path());
+    process.start(qEnvironmentVariable("GD_CLI"), arguments);
+    if (!process.waitForFinished(120000))
+        qFatal("gitops-desk-cli did not finish");
+    return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
+               QString::fromUtf8(process.readAllStandardError())};
+}
+
+QJsonArray TestCli::json(const QStringList &arguments) const
+{
+    const Run run = cli(arguments);
+    if (run.exitCode != 0)
+        qWarning() << run.err;
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(run.out, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isArray())
+        qWarning() << "not a JSON array:" << run.out.left(300);
+    return doc.array();
+}
+
+void TestCli::initTestCase()
+{
+    QVERIFY(!qEnvironmentVariable("GD_CLI").isEmpty());
+    const QString demo = m_dir.filePath(u"demo"_s);
+    const Run run = cli({u"demo"_s, u"init"_s, demo, u"--projects"_s, u"2"_s, u"--services"_s, u"3"_s});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    m_workspace = demo + u"/workspace.yaml"_s;
+    QVERIFY(QFile::exists(m_workspace));
+    QVERIFY(run.out.contains("workspace.yaml"));
+}
+
+void TestCli::projectsAsJson()
+{
+    const QJsonArray projects = json({u"--workspace"_s, m_workspace, u"projects"_s, u"--json"_s});
+    QCOMPARE(projects.size(), 2);
+    for (const QJsonValue &value : projects) {
+        const QJsonObject project = value.toObject();
+        QVERIFY(!project[u"name"_s].toString().isEmpty());
+        QCOMPARE(project[u"services"_s].toInt(), 3);
+        QCOMPARE(project[u"tip"_s].toString().size(), 40);
+        QVERIFY(project[u"problem"_s].isNull());
+    }
+    m_project = projects[0].toObject()[u"name"_s].toString();
+}
+
+void TestCli::servicesAsJsonAndTable()
+{
+    const QJsonArray all = json({u"--workspace"_s, m_workspace, u"services"_s, u"--json"_s});
+    const QJsonArray one = json({u"services"_s, m_project, u"--json"_s, u"--workspace"_s, m_workspace});
+    QVERIFY(one.size() >= 3 * 2);   // 3 services across uat and prod
+    QCOMPARE(all.size(), 2 * one.size());
+    int canaries = 0;
+    for (const QJsonValue &value : one) {
+        const QJsonObject row = value.toObject();
+        QCOMPARE(row[u"project"_s].toString(), m_project);
+        QVERIFY(row[u"environment"_s].toString() == u"uat" || row[u"environment"_s].toString() == u"prod");
+        QVERIFY2(!row[u"gaTag"_s].toString().isEmpty(), qPrintable(row[u"service"_s].toString()));
+        QVERIFY(row[u"problem"_s].isNull());
+        const bool canary = row[u"stage"_s].toString() == u"canary";
+        QVERIFY(canary || row[u"stage"_s].toString() == u"ga");
+        QCOMPARE(!row[u"canaryTag"_s].isNull(), canary);
+        canaries += canary ? 1 : 0;
+    }
+    QVERIFY2(canaries > 0, "the demo has some services with a canary stage");
+    m_service = one[0].toObject()[u"service"_s].toString();
+
+    const Run table = cli({u"--workspace"_s, m_workspace, u"services"_s, m_project});
+    QCOMPARE(table.exitCode, 0);
+    const QList<QByteArray> lines = table.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), one.size() + 1);
+    QVERIFY(lines[0].startsWith("PROJECT"));
+    QVERIFY(lines[1].contains(one[0].toObject()[u"gaTag"_s].toString().toUtf8()));
+}
+
+void TestCli::renderBuildsTheOverlay()
+{
+    const QJsonArray one = json({u"--workspace"_s, m_workspace, u"services"_s, m_project, u"--json"_s});
+    const QJsonObject row = one[0].toObject();
+    const Run run = cli({u"--workspace"_s, m_workspace, u"render"_s, m_project, row[u"service"_s].toString(),
+                         row[u"environment"_s].toString()});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY(run.out.contains("kind: Deployment"));
+    const QByteArray image = (row[u"image"_s].toString() + u':' + row[u"gaTag"_s].toString()).toUtf8();
+    QVERIFY2(run.out.contains(image), image.constData());
+}
+
+void TestCli::validatePassesOnDemo()
+{
+    const Run run = cli({u"--workspace"_s, m_workspace, u"validate"_s, m_project, m_service, u"uat"_s});
+    QVERIFY2(run.exitCode == 0, qPrintable(QString::fromUtf8(run.out) + run.err));
+    QVERIFY(run.out.contains(": 0 error(s)"));
+}
+
+void TestCli::demoRefusesNonEmptyFolder()
+{
+    const Run run = cli({u"demo"_s, u"init"_s, m_dir.filePath(u"demo"_s)});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(u"not empty"_s), qPrintable(run.err));
+}
+
+void TestCli::usageErrorsExitWithTwo_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("no command") << QStringList() << u"Usage:"_s;
+    QTest::newRow("unknown command") << QStringList{u"deploy"_s} << u"Unknown command \"deploy\"."_s;
+    QTest::newRow("unknown option") << QStringList{u"projects"_s, u"--yaml"_s} << u"Unknown option \"--yaml\"."_s;
+    QTest::newRow("render missing args") << QStringList{u"render"_s, u"shop"_s} << u"render needs PROJECT SERVICE ENV."_s;
+    QTest::newRow("bad service name") << QStringList{u"render"_s, u"shop"_s, u"Orders"_s, u"uat"_s}
+                                      << u"The service name \"Orders\" may only contain"_s;
+    QTest::newRow("demo count") << QStringList{u"demo"_s, u"init"_s, u"x"_s, u"--projects"_s, u"zero"_s}
+                                << u"--projects takes a whole number"_s;
+}
+
+void TestCli::usageErrorsExitWithTwo()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    const Run run = cli(arguments);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(message) || QString::fromUtf8(run.out).contains(message), qPrintable(run.err));
+}
+
+void TestCli::failuresExitWithOneAndSaySo_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("missing workspace") << QStringList{u"--workspace"_s, u"/nonexistent/w.yaml"_s, u"projects"_s}
+                                       << u"The workspace file /nonexistent/w.yaml could not be opened."_s;
+    QTest::newRow("unknown project") << QStringList{u"services"_s, u"nosuchproject"_s}
+                                     << u"There is no project \"nosuchproject\" in this workspace."_s;
+    QTest::newRow("unknown service") << QStringList{u"render"_s, u"PROJECT"_s, u"nosuchservice"_s, u"uat"_s}
+                                     << u"appsmanifests/nosuchservice/uat"_s;
+}
+
+void TestCli::failuresExitWithOneAndSaySo()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    arguments.replaceInStrings(u"PROJECT"_s, m_project);
+    if (!arguments.contains(u"--workspace"_s))
+        arguments << u"--workspace"_s << m_workspace;
+    const Run run = cli(arguments);
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(message), qPrintable(run.err));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
