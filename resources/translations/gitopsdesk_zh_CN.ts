@@ -2,21 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>gd::cli</name>
-    <message>
-        <source>%1 needs PROJECT SERVICE ENV.</source>
-        <translation>%1 需要参数 PROJECT SERVICE ENV。</translation>
-    </message>
-    <message>
-        <source>There is no project &quot;%1&quot; in this workspace.</source>
-        <translation>此工作区中没有项目“%1”。</translation>
-    </message>
-    <message>
-        <source>The deployment repo of project &quot;%1&quot; has no branch %2 yet.</source>
-        <translation>项目“%1”的部署仓库还没有分支 %2。</translation>
-    </message>
-</context>
-<context>
     <name>gd::cli::CliApp</name>
     <message>
         <source>Unknown command &quot;%1&quot;.</source>
@@ -106,6 +91,14 @@
         <source>Run gitops-desk-cli --help for the commands.</source>
         <translation>运行 gitops-desk-cli --help 查看可用命令。</translation>
     </message>
+    <message>
+        <source>%1 needs PROJECT SERVICE ENV.</source>
+        <translation>%1 需要参数 PROJECT SERVICE ENV。</translation>
+    </message>
+    <message>
+        <source>The deployment repo of project &quot;%1&quot; has no branch %2 yet.</source>
+        <translation>项目“%1”的部署仓库还没有分支 %2。</translation>
+    </message>
 </context>
 <context>
     <name>gd::flows::JobQueue</name>
@@ -170,7 +163,7 @@
     </message>
 </context>
 <context>
-    <name>gd::git</name>
+    <name>gd::git::History</name>
     <message>
         <source>The object database of the repository could not be opened.</source>
         <translation>无法打开仓库的对象数据库。</translation>
@@ -183,6 +176,9 @@
         <source>The path &quot;%1&quot; is not a valid repository path.</source>
         <translation>路径“%1”不是有效的仓库路径。</translation>
     </message>
+</context>
+<context>
+    <name>gd::git::PushLoop</name>
     <message>
         <source>The change was cancelled before it reached the remote.</source>
         <translation>更改在到达远程仓库之前已被取消。</translation>
@@ -219,6 +215,9 @@
         <source>The change could not be pushed: the branch %1 kept moving during %2 attempts. Try again in a moment.</source>
         <translation>无法推送更改：在 %2 次尝试中分支 %1 一直在变化。请稍后再试。</translation>
     </message>
+</context>
+<context>
+    <name>gd::git::Remote</name>
     <message>
         <source>The transfer with %1 was cancelled.</source>
         <translation>与 %1 的传输已取消。</translation>
@@ -310,54 +309,6 @@
     <message>
         <source>The commit to push could not be prepared.</source>
         <translation>无法准备要推送的提交。</translation>
-    </message>
-    <message>
-        <source>No commit was given.</source>
-        <translation>未指定提交。</translation>
-    </message>
-    <message>
-        <source>The commit %1 is not in the local copy of the repository. Fetch again and retry.</source>
-        <translation>提交 %1 不在仓库的本地副本中。请重新获取后重试。</translation>
-    </message>
-    <message>
-        <source>The files of commit %1 cannot be read.</source>
-        <translation>无法读取提交 %1 的文件。</translation>
-    </message>
-    <message>
-        <source>There is no folder %1 in commit %2.</source>
-        <translation>提交 %2 中没有文件夹 %1。</translation>
-    </message>
-    <message>
-        <source>%1 in commit %2 is a file, not a folder.</source>
-        <translation>提交 %2 中的 %1 是文件，不是文件夹。</translation>
-    </message>
-    <message>
-        <source>The folder %1 of commit %2 cannot be read.</source>
-        <translation>无法读取提交 %2 的文件夹 %1。</translation>
-    </message>
-    <message>
-        <source>The content of %1 cannot be read.</source>
-        <translation>无法读取 %1 的内容。</translation>
-    </message>
-    <message>
-        <source>The commit %1 &quot;%2 &lt;%3&gt;&quot; is not valid: a name is required and neither part may contain angle brackets.</source>
-        <translation>提交%1“%2 &lt;%3&gt;”无效：必须填写名称，且两部分都不能包含尖括号。</translation>
-    </message>
-    <message>
-        <source>The folder %1 cannot be created. Check the disk space and permissions.</source>
-        <translation>无法创建文件夹 %1。请检查磁盘空间和权限。</translation>
-    </message>
-    <message>
-        <source>The repository holds an unsafe file name below %1; nothing more was extracted.</source>
-        <translation>仓库在 %1 下包含不安全的文件名；已停止提取。</translation>
-    </message>
-    <message>
-        <source>The folder %1 cannot be read.</source>
-        <translation>无法读取文件夹 %1。</translation>
-    </message>
-    <message>
-        <source>The file %1 cannot be written. Check the disk space and permissions.</source>
-        <translation>无法写入文件 %1。请检查磁盘空间和权限。</translation>
     </message>
 </context>
 <context>
@@ -496,6 +447,50 @@
     <message>
         <source>The files changed by the revert could not be listed.</source>
         <translation>无法列出撤销所更改的文件。</translation>
+    </message>
+    <message>
+        <source>No commit was given.</source>
+        <translation>未指定提交。</translation>
+    </message>
+    <message>
+        <source>The commit %1 is not in the local copy of the repository. Fetch again and retry.</source>
+        <translation>提交 %1 不在仓库的本地副本中。请重新获取后重试。</translation>
+    </message>
+    <message>
+        <source>There is no folder %1 in commit %2.</source>
+        <translation>提交 %2 中没有文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>%1 in commit %2 is a file, not a folder.</source>
+        <translation>提交 %2 中的 %1 是文件，不是文件夹。</translation>
+    </message>
+    <message>
+        <source>The folder %1 of commit %2 cannot be read.</source>
+        <translation>无法读取提交 %2 的文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>The content of %1 cannot be read.</source>
+        <translation>无法读取 %1 的内容。</translation>
+    </message>
+    <message>
+        <source>The commit %1 &quot;%2 &lt;%3&gt;&quot; is not valid: a name is required and neither part may contain angle brackets.</source>
+        <translation>提交%1“%2 &lt;%3&gt;”无效：必须填写名称，且两部分都不能包含尖括号。</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be created. Check the disk space and permissions.</source>
+        <translation>无法创建文件夹 %1。请检查磁盘空间和权限。</translation>
+    </message>
+    <message>
+        <source>The repository holds an unsafe file name below %1; nothing more was extracted.</source>
+        <translation>仓库在 %1 下包含不安全的文件名；已停止提取。</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be read.</source>
+        <translation>无法读取文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be written. Check the disk space and permissions.</source>
+        <translation>无法写入文件 %1。请检查磁盘空间和权限。</translation>
     </message>
 </context>
 <context>
@@ -857,7 +852,7 @@
     </message>
 </context>
 <context>
-    <name>gd::tmpl</name>
+    <name>gd::tmpl::ServiceScaffold</name>
     <message>
         <source>The %1 tag is empty; enter the image tag to deploy, for example 1.4.2.</source>
         <translation>%1 标签为空；请输入要部署的镜像标签，例如 1.4.2。</translation>
@@ -942,6 +937,9 @@
         <source>The template set has no %1; add it to the templates repository.</source>
         <translation>模板集中没有 %1；请将其添加到模板仓库。</translation>
     </message>
+</context>
+<context>
+    <name>gd::tmpl::TemplateRenderer</name>
     <message>
         <source>The template %1 has an unterminated &quot;${&quot; on line %2: close it with &quot;}&quot;, or write &quot;$${&quot; for a literal &quot;${&quot;.</source>
         <translation>模板 %1 第 %2 行有未结束的“${”：请用“}”闭合，或用“$${”表示字面的“${”。</translation>
@@ -974,14 +972,6 @@
         <source>The template %1 does not give valid YAML at line %2; check that line and the values put into it.</source>
         <translation>模板 %1 在第 %2 行生成的 YAML 无效；请检查该行及填入的值。</translation>
     </message>
-    <message>
-        <source>The template set in %1 is incomplete: it has no %2. A template set needs the folders app-manifests-templates/, application-templates/ and pipeline-templates/.</source>
-        <translation>%1 中的模板集不完整：缺少 %2。模板集需要 app-manifests-templates/、application-templates/ 和 pipeline-templates/ 三个文件夹。</translation>
-    </message>
-    <message>
-        <source>The template file %1 cannot be read; check its permissions.</source>
-        <translation>无法读取模板文件 %1；请检查其权限。</translation>
-    </message>
 </context>
 <context>
     <name>gd::tmpl::TemplateSet</name>
@@ -992,6 +982,14 @@
     <message>
         <source>the templates repository</source>
         <translation>模板仓库</translation>
+    </message>
+    <message>
+        <source>The template set in %1 is incomplete: it has no %2. A template set needs the folders app-manifests-templates/, application-templates/ and pipeline-templates/.</source>
+        <translation>%1 中的模板集不完整：缺少 %2。模板集需要 app-manifests-templates/、application-templates/ 和 pipeline-templates/ 三个文件夹。</translation>
+    </message>
+    <message>
+        <source>The template file %1 cannot be read; check its permissions.</source>
+        <translation>无法读取模板文件 %1；请检查其权限。</translation>
     </message>
 </context>
 <context>
@@ -1395,7 +1393,15 @@ with the tags each environment runs.</source>
     </message>
 </context>
 <context>
-    <name>gd::ws</name>
+    <name>gd::ws::Catalog</name>
+    <message>
+        <source>Loading the workspace was cancelled.</source>
+        <translation>加载工作区已取消。</translation>
+    </message>
+    <message>
+        <source>%1 does not parse.</source>
+        <translation>%1 无法解析。</translation>
+    </message>
     <message>
         <source>%1 has no manifests/kustomization.yaml.</source>
         <translation>%1 中没有 manifests/kustomization.yaml。</translation>
@@ -1404,6 +1410,9 @@ with the tags each environment runs.</source>
         <source>%1 has no GA overlay (manifests/ga/kustomization.yaml).</source>
         <translation>%1 中没有 GA 覆盖层（manifests/ga/kustomization.yaml）。</translation>
     </message>
+</context>
+<context>
+    <name>gd::ws::DemoWorkspace</name>
     <message>
         <source>Release %1 %2 to %3 (canary)</source>
         <translation>发布 %1 %2 到 %3（金丝雀）</translation>
@@ -1482,6 +1491,9 @@ Scaffolded from the builtin %2 templates: %3.
         <source>The workspace file %1 cannot be written; check your permissions.</source>
         <translation>无法写入工作区文件 %1；请检查权限。</translation>
     </message>
+</context>
+<context>
+    <name>gd::ws::OverlayCheck</name>
     <message>
         <source>The images entry &quot;%1&quot; matches no container in the rendered manifests; kustomize ignores it.</source>
         <translation>images 条目“%1”与渲染后清单中的任何容器都不匹配；kustomize 会忽略它。</translation>
@@ -1497,6 +1509,60 @@ Scaffolded from the builtin %2 templates: %3.
     <message>
         <source>A temporary folder could not be created.</source>
         <translation>无法创建临时文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>gd::ws::RepoProvider</name>
+    <message>
+        <source>This version of GitOps Desk cannot reach GitLab yet; use a local provider.</source>
+        <translation>此版本的 GitOps Desk 尚不能连接 GitLab；请使用 local 提供方。</translation>
+    </message>
+    <message>
+        <source>The repository folder %1 does not exist; check provider.path in the workspace file.</source>
+        <translation>仓库文件夹 %1 不存在；请检查工作区文件中的 provider.path。</translation>
+    </message>
+    <message>
+        <source>The repository folder %1 could not be created.</source>
+        <translation>无法创建仓库文件夹 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>gd::ws::WorkspaceConfig</name>
+    <message>
+        <source>The workspace file %1 could not be opened.</source>
+        <translation>无法打开工作区文件 %1。</translation>
+    </message>
+    <message>
+        <source>%1 line %2, column %3: this is not valid YAML.</source>
+        <translation>%1 第 %2 行第 %3 列：不是有效的 YAML。</translation>
+    </message>
+    <message>
+        <source>%1 line %2</source>
+        <translation>%1 第 %2 行</translation>
+    </message>
+    <message>
+        <source>Fix the workspace file and open it again.</source>
+        <translation>请修正工作区文件后重新打开。</translation>
+    </message>
+    <message>
+        <source>%1 must be a text value.</source>
+        <translation>%1 必须是文本值。</translation>
+    </message>
+    <message>
+        <source>%1 must be true or false.</source>
+        <translation>%1 必须是 true 或 false。</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number greater than 0.</source>
+        <translation>%1 必须是大于 0 的整数。</translation>
+    </message>
+    <message>
+        <source>%1 must be a mapping of keys to values.</source>
+        <translation>%1 必须是键值映射。</translation>
+    </message>
+    <message>
+        <source>unknown key &quot;%1&quot;; expected one of: %2.</source>
+        <translation>未知的键“%1”；应为以下之一：%2。</translation>
     </message>
     <message>
         <source>environments is missing; list at least one environment (uat, prod, ...).</source>
@@ -1553,80 +1619,6 @@ Scaffolded from the builtin %2 templates: %3.
     <message>
         <source>registry.type must be &quot;registry2&quot; or &quot;harbor&quot;, not &quot;%1&quot;.</source>
         <translation>registry.type 必须是“registry2”或“harbor”，而不是“%1”。</translation>
-    </message>
-</context>
-<context>
-    <name>gd::ws::Catalog</name>
-    <message>
-        <source>Loading the workspace was cancelled.</source>
-        <translation>加载工作区已取消。</translation>
-    </message>
-</context>
-<context>
-    <name>gd::ws::ConfigReader</name>
-    <message>
-        <source>%1 line %2</source>
-        <translation>%1 第 %2 行</translation>
-    </message>
-    <message>
-        <source>Fix the workspace file and open it again.</source>
-        <translation>请修正工作区文件后重新打开。</translation>
-    </message>
-    <message>
-        <source>%1 must be a text value.</source>
-        <translation>%1 必须是文本值。</translation>
-    </message>
-    <message>
-        <source>%1 must be true or false.</source>
-        <translation>%1 必须是 true 或 false。</translation>
-    </message>
-    <message>
-        <source>%1 must be a whole number greater than 0.</source>
-        <translation>%1 必须是大于 0 的整数。</translation>
-    </message>
-    <message>
-        <source>%1 must be a mapping of keys to values.</source>
-        <translation>%1 必须是键值映射。</translation>
-    </message>
-    <message>
-        <source>unknown key &quot;%1&quot;; expected one of: %2.</source>
-        <translation>未知的键“%1”；应为以下之一：%2。</translation>
-    </message>
-</context>
-<context>
-    <name>gd::ws::KustomizationCache</name>
-    <message>
-        <source>%1 does not parse.</source>
-        <translation>%1 无法解析。</translation>
-    </message>
-</context>
-<context>
-    <name>gd::ws::LocalRepoProvider</name>
-    <message>
-        <source>The repository folder %1 does not exist; check provider.path in the workspace file.</source>
-        <translation>仓库文件夹 %1 不存在；请检查工作区文件中的 provider.path。</translation>
-    </message>
-    <message>
-        <source>The repository folder %1 could not be created.</source>
-        <translation>无法创建仓库文件夹 %1。</translation>
-    </message>
-</context>
-<context>
-    <name>gd::ws::RepoProvider</name>
-    <message>
-        <source>This version of GitOps Desk cannot reach GitLab yet; use a local provider.</source>
-        <translation>此版本的 GitOps Desk 尚不能连接 GitLab；请使用 local 提供方。</translation>
-    </message>
-</context>
-<context>
-    <name>gd::ws::WorkspaceConfig</name>
-    <message>
-        <source>The workspace file %1 could not be opened.</source>
-        <translation>无法打开工作区文件 %1。</translation>
-    </message>
-    <message>
-        <source>%1 line %2, column %3: this is not valid YAML.</source>
-        <translation>%1 第 %2 行第 %3 列：不是有效的 YAML。</translation>
     </message>
 </context>
 <context>

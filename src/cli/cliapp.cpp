@@ -283,7 +283,7 @@ Result<ws::OpenedProject> openForReading(const ws::WorkspaceConfig &config, git:
 
 } // namespace
 
-int CliApp::render(const Invocation &invocation)
+int CliApp::onServiceEnv(const Invocation &invocation, const ServiceEnvCommand &command)
 {
     auto args = serviceEnvArgs(invocation.words);
     if (!args.ok())
@@ -295,44 +295,41 @@ int CliApp::render(const Invocation &invocation)
     auto opened = openForReading(*config, cache, args->project);
     if (!opened.ok())
         return fail(opened.error());
-    auto rendered = ws::renderServiceEnv(opened->repo, opened->tip, args->service, args->env,
-                                         manifest::KustomizeRunner());
-    if (!rendered.ok())
-        return fail(rendered.error());
-    m_out.flush();
-    std::fwrite(rendered->constData(), 1, size_t(rendered->size()), stdout);
-    std::fflush(stdout);
-    return Success;
+    return command(args->service, args->env, *opened);
+}
+
+int CliApp::render(const Invocation &invocation)
+{
+    return onServiceEnv(invocation, [this](const QString &service, const QString &env, ws::OpenedProject &project) {
+        auto rendered = ws::renderServiceEnv(project.repo, project.tip, service, env, manifest::KustomizeRunner());
+        if (!rendered.ok())
+            return fail(rendered.error());
+        m_out.flush();
+        std::fwrite(rendered->constData(), 1, size_t(rendered->size()), stdout);
+        std::fflush(stdout);
+        return int(Success);
+    });
 }
 
 int CliApp::validate(const Invocation &invocation)
 {
-    auto args = serviceEnvArgs(invocation.words);
-    if (!args.ok())
-        return usage(args.error().message);
-    auto config = loadWorkspace(invocation);
-    if (!config.ok())
-        return fail(config.error());
-    git::RepoCache cache(ws::repoCacheDir());
-    auto opened = openForReading(*config, cache, args->project);
-    if (!opened.ok())
-        return fail(opened.error());
-    auto report = ws::validateServiceEnv(opened->repo, opened->tip, args->service, args->env,
-                                         manifest::KustomizeRunner());
-    if (!report.ok())
-        return fail(report.error());
-    const QString folder = ws::ServiceEnvPaths::folder(args->service, args->env);
-    for (const ws::Finding &finding : report->findings) {
-        const QString severity = finding.diagnostic.isError() ? CliText::tr("error") : CliText::tr("warning");
-        m_out << folder << u'/' << finding.file << u':' << finding.diagnostic.line << u':'
-              << finding.diagnostic.column << u": "_s << severity << u": "_s << finding.diagnostic.message << '\n';
-    }
-    m_out << CliText::tr("%1: %2 error(s), %3 warning(s).")
-                 .arg(folder)
-                 .arg(report->errorCount())
-                 .arg(report->warningCount())
-          << '\n';
-    return report->hasErrors() ? Failure : Success;
+    return onServiceEnv(invocation, [this](const QString &service, const QString &env, ws::OpenedProject &project) {
+        auto report = ws::validateServiceEnv(project.repo, project.tip, service, env, manifest::KustomizeRunner());
+        if (!report.ok())
+            return fail(report.error());
+        const QString folder = ws::ServiceEnvPaths::folder(service, env);
+        for (const ws::Finding &finding : report->findings) {
+            const QString severity = finding.diagnostic.isError() ? CliText::tr("error") : CliText::tr("warning");
+            m_out << folder << u'/' << finding.file << u':' << finding.diagnostic.line << u':'
+                  << finding.diagnostic.column << u": "_s << severity << u": "_s << finding.diagnostic.message << '\n';
+        }
+        m_out << CliText::tr("%1: %2 error(s), %3 warning(s).")
+                     .arg(folder)
+                     .arg(report->errorCount())
+                     .arg(report->warningCount())
+              << '\n';
+        return int(report->hasErrors() ? Failure : Success);
+    });
 }
 
 int CliApp::demo(const Invocation &invocation)

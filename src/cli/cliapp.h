@@ -2,10 +2,13 @@
 #pragma once
 
 #include "util/result.h"
+#include "workspace/projectrepo.h"
 #include "workspace/workspaceconfig.h"
 
 #include <QStringList>
 #include <QTextStream>
+
+#include <functional>
 
 namespace gd::cli {
 
@@ -33,6 +36,11 @@ public:
 private:
     Result<Invocation> parse(const QStringList &arguments) const;
     Result<ws::WorkspaceConfig> loadWorkspace(const Invocation &invocation) const;
+
+    /// A command on one service environment: gets the checked SERVICE and ENV and the project's opened repo.
+    using ServiceEnvCommand = std::function<int(const QString &service, const QString &env, ws::OpenedProject &)>;
+    /// Checks PROJECT SERVICE ENV, loads the workspace, opens the project at its fetched tip, then runs `command`.
+    int onServiceEnv(const Invocation &invocation, const ServiceEnvCommand &command);
 
     int projects(const Invocation &invocation);
     int services(const Invocation &invocation);

@@ -7,8 +7,8 @@
 #include "ui/models/projecttreemodel.h"
 #include "ui/themedicons.h"
 #include "ui/views/activitypanel.h"
-#include "ui/views/fittedtableview.h"
 #include "ui/views/messagebanner.h"
+#include "ui/views/paddedheaderview.h"
 #include "ui/views/projectpage.h"
 #include "ui/views/servicepage.h"
 #include "workspace/appdirs.h"
@@ -98,6 +98,7 @@ void MainWindow::createWidgets()
     m_filterEdit->setClearButtonEnabled(true);
     m_tree = new QTreeView(left);
     m_tree->setObjectName(u"projectTree"_s);
+    m_tree->setHeader(new PaddedHeaderView(Qt::Horizontal, m_tree));
     m_tree->setModel(m_treeFilter);
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
@@ -165,10 +166,6 @@ void MainWindow::createWidgets()
     statusBar()->addPermanentWidget(m_refreshLabel);
 
     connect(m_filterEdit, &QLineEdit::textChanged, this, &MainWindow::onFilterChanged);
-    // Tag columns as wide as their header and tags: Qt re-measures them on a layout, not on new texts (a language).
-    const auto fitTagColumns = [this] { fitContentsSections(m_tree, m_tree->header()); };
-    connect(m_treeFilter, &QAbstractItemModel::headerDataChanged, m_tree, fitTagColumns);
-    connect(m_treeFilter, &QAbstractItemModel::dataChanged, m_tree, fitTagColumns);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::onTreeCurrentChanged);
     connect(m_servicePage, &ServicePage::filesRequested, this, &MainWindow::requestFiles);
@@ -329,8 +326,9 @@ void MainWindow::updateStatusBar()
             tr("Last refresh %1").arg(QLocale().toString(m_workspace->loadedAt.time(), QLocale::ShortFormat)));
         m_refreshLabel->setToolTip(QLocale().toString(m_workspace->loadedAt, QLocale::LongFormat));
     } else {
-        m_workspaceLabel->setText(m_loadingPath.isEmpty() ? tr("No workspace open")
-                                                          : tr("Opening %1…").arg(QFileInfo(m_loadingPath).fileName()));
+        m_workspaceLabel->setText(m_loadingPath.isEmpty()
+                                      ? tr("No workspace open")
+                                      : tr("Opening %1…").arg(QFileInfo(m_loadingPath).fileName()));
         m_workspaceLabel->setToolTip(QString());
         m_refreshLabel->clear();
     }

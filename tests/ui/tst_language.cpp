@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/language.h"
+#include "util/names.h"
+#include "workspace/workspaceconfig.h"
 
 #include <QApplication>
 #include <QDir>
@@ -22,6 +24,7 @@ private Q_SLOTS:
     void codesRoundTrip();
     void remembersChoice();
     void appliesChineseAndBack();
+    void coreSentencesFollowTheLanguage();
     void translationIsComplete();
 };
 
@@ -74,6 +77,23 @@ void TestLanguage::appliesChineseAndBack()
     QCOMPARE(QCoreApplication::translate("gd::ui::MainWindow", "&File"), u"&File"_s);
     QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), u"Cancel"_s);
     QCOMPARE(QLocale().language(), QLocale::English);
+}
+
+void TestLanguage::coreSentencesFollowTheLanguage()
+{
+    // Errors made below the UI (workspace file, names) reach the user in the chosen language too.
+    QVERIFY(gd::ui::applyLanguage(Language::ChineseSimplified));
+    auto config = gd::ws::WorkspaceConfig::parse("provider: {type: svn}\nenvironments: [{name: uat}]\n",
+                                                 u"/tmp/workspace.yaml"_s);
+    QVERIFY(!config.ok());
+    QVERIFY2(config.error().message.contains(u"必须是"_s), qPrintable(config.error().message));
+    const gd::Result<void> name = gd::checkDnsLabel(u"Orders"_s, gd::NameKind::Service);
+    QVERIFY2(name.error().message.contains(u"服务"_s), qPrintable(name.error().message));
+
+    QVERIFY(!gd::ui::applyLanguage(Language::English));
+    config = gd::ws::WorkspaceConfig::parse("provider: {type: svn}\nenvironments: [{name: uat}]\n",
+                                            u"/tmp/workspace.yaml"_s);
+    QVERIFY(config.error().message.contains(u"must be \"local\" or \"gitlab\""_s));
 }
 
 void TestLanguage::translationIsComplete()

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "flows/job.h"
+#include "flows/jobqueue.h"
 #include "git/repocache.h"
 #include "git/repository.h"
 #include "ui/language.h"
 #include "ui/mainwindow.h"
+#include "ui/models/joblistmodel.h"
 #include "ui/models/joblistroles.h"
 #include "ui/models/projecttreeroles.h"
 #include "ui/models/serviceenvironmentmodel.h"
@@ -20,9 +22,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
-#include <QScrollBar>
 #include <QMenuBar>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStackedWidget>
@@ -30,6 +32,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QTreeView>
 
 using namespace Qt::Literals::StringLiterals;
@@ -63,6 +66,67 @@ QModelIndex findRow(const QAbstractItemModel *model, const QString &project, con
     return {};
 }
 
+/// Why the columns of `view` do not show their texts (a column narrower than its header text with some room
+/// beside it, or than its cells; columns wider than the view); empty when they do.
+QString headerFitProblem(const QAbstractItemView *view, const QHeaderView *header)
+{
+    const QFontMetrics fm(header->font());
+    for (int section = 0; section < header->count(); ++section) {
+        if (header->isSectionHidden(section))
+            continue;
+        const QString title = header->model()->headerData(section, header->orientation()).toString();
+        // A text that touches the section's border reads as cut off (CJK glyphs fill their whole width).
+        const int titleWidth = std::max(header->sectionSizeHint(section),
+                                        fm.horizontalAdvance(title) + fm.averageCharWidth());
+        if (header->sectionSize(section) < titleWidth)
+            return u"column \"%1\" is %2 px wide, its header text needs %3 px"_s.arg(title)
+                .arg(header->sectionSize(section))
+                .arg(titleWidth);
+        if (header->sectionSize(section) < view->sizeHintForColumn(section))
+            return u"column \"%1\" is %2 px wide, its cells need %3 px"_s.arg(title)
+                .arg(header->sectionSize(section))
+                .arg(view->sizeHintForColumn(section));
+    }
+    if (header->length() > view->viewport()->width())
+        return u"the columns take %1 px of a %2 px wide view"_s.arg(header->length()).arg(view->viewport()->width());
+    return {};
+}
+
+/// Why `table` does not show exactly its rows (a cell cut off or outside the viewport, an empty area under the
+/// last row, a column too narrow for its texts); empty when it does.
+QString tableFitProblem(const QTableView *table)
+{
+    const QAbstractItemModel *model = table->model();
+    const QRect viewport = table->viewport()->rect();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        for (int column = 0; column < model->columnCount(); ++column) {
+            const QRect cell = table->visualRect(model->index(row, column));
+            if (!viewport.contains(cell))
+                return u"cell (%1, %2) at y %3..%4 is not inside the %5 px high viewport"_s.arg(row)
+                    .arg(column)
+                    .arg(cell.top())
+                    .arg(cell.bottom())
+                    .arg(viewport.height());
+        }
+    }
+    if (table->verticalHeader()->length() != viewport.height())
+        return u"the rows take %1 px of a %2 px high viewport"_s.arg(table->verticalHeader()->length())
+            .arg(viewport.height());
+    return headerFitProblem(table, table->horizontalHeader());
+}
+
+/// Why the tree's header does not fit: as headerFitProblem(), and the name column must take the rest of the width.
+QString treeFitProblem(const QTreeView *tree)
+{
+    if (const QString problem = headerFitProblem(tree, tree->header()); !problem.isEmpty())
+        return problem;
+    if (tree->header()->length() != tree->viewport()->width())
+        return u"the columns take %1 px of a %2 px wide view: the name column does not stretch"_s
+            .arg(tree->header()->length())
+            .arg(tree->viewport()->width());
+    return {};
+}
+
 } // namespace
 
 class TestMainWindow : public QObject {
@@ -78,6 +142,8 @@ private Q_SLOTS:
     void refreshShowsNewTagAndKeepsSelection();
     void switchesLanguageAndSavesScreenshots();
     void followsDarkPalette();
+    void tablesFitLargerFont();
+    void cancelFollowsSelectedJob();
     void reopensLastWorkspace();
     void showsErrorOfBrokenWorkspace_data();
     void showsErrorOfBrokenWorkspace();
@@ -192,6 +258,11 @@ void TestMainWindow::opensWorkspaceAndListsProjects()
         }
     }
 
+    // Name | GA | Canary: the tag columns as wide as their header and tags, the name column takes the rest.
+    QTRY_COMPARE(treeFitProblem(tree), QString());
+    tree->expandAll();
+    QTRY_COMPARE(treeFitProblem(tree), QString());
+
     // The status bar names the workspace and when it was read; the title too.
     QVERIFY(window->findChild<QLabel *>(u"statusWorkspace"_s)->text().contains(u"Demo"_s));
     QVERIFY(window->findChild<QLabel *>(u"statusRefresh"_s)->text().startsWith(u"Last refresh"_s));
@@ -241,6 +312,9 @@ void TestMainWindow::showsServicePageWithTagsAndFiles()
         QCOMPARE(envs->index(row, Col::ImageColumn).data().toString(), env.image);
     }
 
+    // Every environment is visible in full: the table is as tall as its rows, each column as wide as its texts.
+    QTRY_COMPARE(tableFitProblem(table), QString());
+
     // The first environment's files arrive from a worker; pick the GA overlay and read its tag.
     auto *view = page->findChild<QPlainTextEdit *>(u"fileView"_s);
     QTRY_VERIFY_WITH_TIMEOUT(!page->files().isEmpty(), loadTimeoutMs);
@@ -283,6 +357,8 @@ void TestMainWindow::showsProjectSummary()
     QVERIFY(table->isVisible());
     QAbstractItemModel *model = table->model();
     QCOMPARE(model->rowCount(), int(project.services.size()));
+    // As tall as its rows: no row cut off, no empty area under the last one.
+    QTRY_COMPARE(tableFitProblem(table), QString());
     for (int row = 0; row < model->rowCount(); ++row) {
         const gd::ws::ServiceInfo &service = project.services[std::size_t(row)];
         QCOMPARE(model->headerData(row, Qt::Vertical).toString(), service.name);
@@ -437,34 +513,21 @@ void TestMainWindow::switchesLanguageAndSavesScreenshots()
     QCOMPARE(table->model()->headerData(gd::ui::ServiceEnvironmentModel::GaTagColumn, Qt::Horizontal).toString(),
              u"GA 标签"_s);
     QVERIFY(window->findChild<QLabel *>(u"statusWorkspace"_s)->text().startsWith(u"工作区"_s));
-    for (int c = 0; c < 5; ++c)
-        qWarning() << "DBGZH" << c << table->horizontalHeader()->sectionSize(c) << static_cast<QAbstractItemView *>(table)->sizeHintForColumn(c) << table->horizontalHeader()->sectionSizeHint(c) << table->horizontalHeader()->sectionResizeMode(c);
-    {
-        auto *tree = window->findChild<QTreeView *>(u"projectTree"_s);
-        for (int c = 0; c < 3; ++c)
-            qWarning() << "DBGTREE" << c << tree->header()->sectionSize(c) << static_cast<QAbstractItemView *>(tree)->sizeHintForColumn(c) << tree->header()->sectionSizeHint(c);
-    }
+    // CJK text is taller and wider: rows, headers and columns grow with it, nothing is cut.
+    auto *tree = window->findChild<QTreeView *>(u"projectTree"_s);
+    QTRY_COMPARE(tableFitProblem(table), QString());
+    QTRY_COMPARE(treeFitProblem(tree), QString());
     saveScreenshot(window.get(), u"mainwindow_zh_CN.png"_s);
-    {
-        auto *tree = window->findChild<QTreeView *>(u"projectTree"_s);
-        QPixmap a = tree->header()->grab(); a.scaled(a.size() * 4).save(u"/tmp/ui2/tree_hdr.png"_s);
-        QPixmap b = table->grab(); b.scaled(b.size() * 2).save(u"/tmp/ui2/env.png"_s);
-    }
-    for (int c = 0; c < 5; ++c)
-        qWarning() << "DBGZH2" << c << table->horizontalHeader()->sectionSize(c) << static_cast<QAbstractItemView *>(table)->sizeHintForColumn(c) << table->horizontalHeader()->sectionSizeHint(c);
     saveScreenshot(page, u"servicepage_zh_CN.png"_s);
     selectInTree(*window, project->name);
+    QTRY_COMPARE(tableFitProblem(window->findChild<QTableView *>(u"summaryTable"_s)), QString());
     saveScreenshot(window.get(), u"projectpage_zh_CN.png"_s);
-    {
-        auto *st = window->findChild<QTableView *>(u"summaryTable"_s);
-        QPixmap b = st->grab(); b.scaled(b.size() * 2).save(u"/tmp/ui2/summary.png"_s);
-        qWarning() << "DBGSUM" << st->height() << st->viewport()->geometry() << st->verticalHeader()->length() << st->horizontalHeader()->height() << st->frameWidth() << st->horizontalScrollBar()->isVisible() << st->verticalScrollBar()->isVisible();
-        for (int r = 0; r < st->model()->rowCount(); ++r) qWarning() << "DBGSUM row" << st->visualRect(st->model()->index(r, 0));
-    }
 
     window->findChild<QAction *>(u"actionLanguageEnglish"_s)->trigger();
     QTRY_COMPARE(window->menuBar()->actions().first()->text(), u"&File"_s);
     QCOMPARE(gd::ui::storedLanguage(), gd::ui::Language::English);
+    QTRY_COMPARE(tableFitProblem(window->findChild<QTableView *>(u"summaryTable"_s)), QString());
+    QTRY_COMPARE(treeFitProblem(tree), QString());
 }
 
 void TestMainWindow::followsDarkPalette()
@@ -486,6 +549,7 @@ void TestMainWindow::followsDarkPalette()
     dark.setColor(QPalette::Mid, QColor(0x45, 0x48, 0x4d));
     dark.setColor(QPalette::Disabled, QPalette::Text, QColor(0x6f, 0x73, 0x7a));
     dark.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x6f, 0x73, 0x7a));
+    dark.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x6f, 0x73, 0x7a));
     QApplication::setPalette(dark);
 
     const auto [project, service] = canaryService();
@@ -507,16 +571,85 @@ void TestMainWindow::followsDarkPalette()
         }
     }
     QVERIFY(lightPixels > 0);
-    {
-        auto *cancel = window->findChild<QWidget *>(u"cancelJobButton"_s);
-        auto *activity = window->findChild<QListView *>(u"activityList"_s);
-        for (int r = 0; r < activity->model()->rowCount(); ++r)
-            qWarning() << "DBG" << r << activity->model()->index(r, 0).data().toString() << activity->model()->index(r, 0).data(gd::ui::JobActiveRole);
-        qWarning() << "DBG current" << activity->currentIndex() << "enabled" << cancel->isEnabled();
-        qWarning() << "DBG btntext" << cancel->palette().color(QPalette::Disabled, QPalette::ButtonText) << cancel->palette().color(QPalette::Active, QPalette::ButtonText);
-    }
+    // Only finished jobs: nothing to cancel.
+    QVERIFY(!window->findChild<QPushButton *>(u"cancelJobButton"_s)->isEnabled());
+    QTRY_COMPARE(tableFitProblem(page->findChild<QTableView *>(u"environmentTable"_s)), QString());
     saveScreenshot(window.get(), u"mainwindow_dark_en.png"_s);
     QApplication::setPalette(light);
+}
+
+void TestMainWindow::tablesFitLargerFont()
+{
+    auto window = openDemo();
+    QVERIFY(window);
+    const auto [project, service] = canaryService();
+    selectInTree(*window, project->name, service->name);
+    auto *table = window->findChild<QTableView *>(u"environmentTable"_s);
+    QTRY_COMPARE(tableFitProblem(table), QString());
+    const int rowsHeight = table->verticalHeader()->length();
+
+    // A user's larger font (on a window as much wider): rows grow, and the tables with them.
+    QFont font = window->font();
+    font.setPointSizeF(font.pointSizeF() * 1.5);
+    window->setFont(font);
+    window->resize(window->width() * 3 / 2, window->height());
+    QTRY_VERIFY(table->verticalHeader()->length() > rowsHeight);
+    QTRY_COMPARE(tableFitProblem(table), QString());
+    QTRY_COMPARE(treeFitProblem(window->findChild<QTreeView *>(u"projectTree"_s)), QString());
+    selectInTree(*window, project->name);
+    QTRY_COMPARE(tableFitProblem(window->findChild<QTableView *>(u"summaryTable"_s)), QString());
+}
+
+void TestMainWindow::cancelFollowsSelectedJob()
+{
+    auto window = openDemo();
+    QVERIFY(window);
+    auto *list = window->findChild<QListView *>(u"activityList"_s);
+    auto *jobs = qobject_cast<gd::ui::JobListModel *>(list->model());
+    QVERIFY(jobs != nullptr);
+    auto *cancel = window->findChild<QPushButton *>(u"cancelJobButton"_s);
+    const auto select = [&](int id) { list->setCurrentIndex(jobs->index(jobs->rowOf(id), 0)); };
+
+    // Only finished jobs (the load): Cancel stays disabled whichever is selected.
+    QVERIFY(jobs->rowCount() >= 1);
+    QVERIFY(!cancel->isEnabled());
+    for (int row = 0; row < jobs->rowCount(); ++row) {
+        QVERIFY(!jobs->index(row, 0).data(gd::ui::JobActiveRole).toBool());
+        list->setCurrentIndex(jobs->index(row, 0));
+        QVERIFY2(!cancel->isEnabled(), qPrintable(jobs->index(row, 0).data().toString()));
+    }
+    const int finished = jobs->jobId(0);
+
+    // A job that runs until cancelled, and one queued behind it (same key).
+    gd::flows::JobQueue *queue = window->jobQueue();
+    const auto untilCancelled = [](gd::flows::JobContext &context) -> gd::Result<void> {
+        while (!context.isCancelled())
+            QThread::msleep(2);
+        return gd::makeError(gd::Error::Code::Cancelled, u"Stopped."_s);
+    };
+    const int running = queue->submit(u"test:blocking"_s, u"Blocking job"_s, untilCancelled);
+    const int queued = queue->submit(u"test:blocking"_s, u"Queued job"_s, untilCancelled);
+    QTRY_COMPARE(queue->job(running).state, gd::flows::JobState::Running);
+    QCOMPARE(queue->job(queued).state, gd::flows::JobState::Queued);
+    select(running);
+    QVERIFY(cancel->isEnabled());
+    select(queued);
+    QVERIFY(cancel->isEnabled());
+    select(finished);
+    QVERIFY(!cancel->isEnabled());
+
+    // Cancel the queued job: it ends at once, and Cancel goes disabled.
+    select(queued);
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QCOMPARE(queue->job(queued).state, gd::flows::JobState::Cancelled);
+    QVERIFY(!cancel->isEnabled());
+    // Cancel the running job: disabled once asked, and still when it has ended.
+    select(running);
+    QVERIFY(cancel->isEnabled());
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QVERIFY(!cancel->isEnabled());
+    QTRY_COMPARE(queue->job(running).state, gd::flows::JobState::Cancelled);
+    QVERIFY(!cancel->isEnabled());
 }
 
 void TestMainWindow::reopensLastWorkspace()

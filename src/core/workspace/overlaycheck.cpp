@@ -167,29 +167,40 @@ ValidationReport validateDirectory(const QString &dir, const manifest::Kustomize
     return report;
 }
 
+namespace {
+
+/// Extracts `service`/`env` of `commit` into a temporary folder and returns what `work` makes of that folder.
+template<typename Work>
+auto inExtractedFolder(const git::Repository &repo, const git::ObjectId &commit, const QString &service,
+                       const QString &env, Work &&work) -> decltype(work(QString()))
+{
+    QTemporaryDir scratch;
+    if (!scratch.isValid())
+        return makeError(Error::Code::Io, OverlayCheckText::tr("A temporary folder could not be created."),
+                         scratch.errorString());
+    if (auto extracted = repo.extractDirectory(commit, ServiceEnvPaths::folder(service, env), scratch.path());
+        !extracted.ok())
+        return extracted.error();
+    return work(scratch.path());
+}
+
+} // namespace
+
 Result<ValidationReport> validateServiceEnv(const git::Repository &repo, const git::ObjectId &commit,
                                             const QString &service, const QString &env,
                                             const manifest::KustomizeRunner &runner)
 {
-    QTemporaryDir scratch;
-    if (!scratch.isValid())
-        return makeError(Error::Code::Io, OverlayCheckText::tr("A temporary folder could not be created."), scratch.errorString());
-    if (auto extracted = repo.extractDirectory(commit, ServiceEnvPaths::folder(service, env), scratch.path());
-        !extracted.ok())
-        return extracted.error();
-    return validateDirectory(scratch.path(), runner);
+    return inExtractedFolder(repo, commit, service, env, [&](const QString &dir) -> Result<ValidationReport> {
+        return validateDirectory(dir, runner);
+    });
 }
 
 Result<QByteArray> renderServiceEnv(const git::Repository &repo, const git::ObjectId &commit, const QString &service,
                                     const QString &env, const manifest::KustomizeRunner &runner)
 {
-    QTemporaryDir scratch;
-    if (!scratch.isValid())
-        return makeError(Error::Code::Io, OverlayCheckText::tr("A temporary folder could not be created."), scratch.errorString());
-    if (auto extracted = repo.extractDirectory(commit, ServiceEnvPaths::folder(service, env), scratch.path());
-        !extracted.ok())
-        return extracted.error();
-    return runner.build(QDir(scratch.path()).absoluteFilePath(u"manifests"_s));
+    return inExtractedFolder(repo, commit, service, env, [&](const QString &dir) {
+        return runner.build(QDir(dir).absoluteFilePath(u"manifests"_s));
+    });
 }
 
 } // namespace gd::ws

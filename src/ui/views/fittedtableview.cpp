@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/views/fittedtableview.h"
 
+#include "ui/views/paddedheaderview.h"
+
 #include <QEvent>
 #include <QHeaderView>
-#include <QScopedValueRollback>
 #include <QScrollBar>
 
 #include <algorithm>
+#include <utility>
 
 namespace gd::ui {
 namespace {
@@ -16,28 +18,10 @@ constexpr int minimumVisibleRows = 3;
 
 } // namespace
 
-void fitContentsSections(QAbstractItemView *view, QHeaderView *header)
-{
-    int lastVisible = -1;
-    for (int visual = header->count() - 1; visual >= 0 && lastVisible < 0; --visual) {
-        if (!header->isSectionHidden(header->logicalIndex(visual)))
-            lastVisible = header->logicalIndex(visual);
-    }
-    for (int section = 0; section < header->count(); ++section) {
-        if (header->isSectionHidden(section) || header->sectionResizeMode(section) != QHeaderView::ResizeToContents)
-            continue;
-        if (section == lastVisible && header->stretchLastSection())
-            continue;   // the header stretches it; sizing it here would only fight that
-        const int contents = header->orientation() == Qt::Horizontal ? view->sizeHintForColumn(section)
-                                                                     : view->sizeHintForRow(section);
-        const int size = std::max(contents, header->sectionSizeHint(section));
-        if (size != header->sectionSize(section))
-            header->resizeSection(section, size);
-    }
-}
-
 FittedTableView::FittedTableView(Fit fit, QWidget *parent) : QTableView(parent), m_fit(fit)
 {
+    setHorizontalHeader(new PaddedHeaderView(Qt::Horizontal, this));
+    setVerticalHeader(new PaddedHeaderView(Qt::Vertical, this));
     setSizePolicy(QSizePolicy::Expanding, fit == Fit::AllRows ? QSizePolicy::Fixed : QSizePolicy::Maximum);
     if (fit == Fit::AllRows)
         setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -49,27 +33,31 @@ void FittedTableView::setModel(QAbstractItemModel *newModel)
 {
     if (newModel == model())
         return;
-    if (model() != nullptr)
-        disconnect(model(), nullptr, this, nullptr);
+    for (const QMetaObject::Connection &connection : std::as_const(m_modelConnections))
+        disconnect(connection);
+    m_modelConnections.clear();
     QTableView::setModel(newModel);
     if (newModel != nullptr) {
-        // Texts and rows that change may change the row heights and the content columns' widths.
-        connect(newModel, &QAbstractItemModel::modelReset, this, &FittedTableView::refit);
-        connect(newModel, &QAbstractItemModel::layoutChanged, this, &FittedTableView::refit);
-        connect(newModel, &QAbstractItemModel::rowsInserted, this, &FittedTableView::refit);
-        connect(newModel, &QAbstractItemModel::rowsRemoved, this, &FittedTableView::refit);
-        connect(newModel, &QAbstractItemModel::columnsInserted, this, &FittedTableView::refit);
-        connect(newModel, &QAbstractItemModel::columnsRemoved, this, &FittedTableView::refit);
-        connect(newModel, &QAbstractItemModel::dataChanged, this, &FittedTableView::refit);
-        connect(newModel, &QAbstractItemModel::headerDataChanged, this, &FittedTableView::refit);
+        // Rows that come or go, and texts that change (a row or header may grow taller), change the height.
+        m_modelConnections = {
+            connect(newModel, &QAbstractItemModel::modelReset, this, &FittedTableView::updateHeight),
+            connect(newModel, &QAbstractItemModel::layoutChanged, this, &FittedTableView::updateHeight),
+            connect(newModel, &QAbstractItemModel::rowsInserted, this, &FittedTableView::updateHeight),
+            connect(newModel, &QAbstractItemModel::rowsRemoved, this, &FittedTableView::updateHeight),
+            connect(newModel, &QAbstractItemModel::columnsInserted, this, &FittedTableView::updateHeight),
+            connect(newModel, &QAbstractItemModel::columnsRemoved, this, &FittedTableView::updateHeight),
+            connect(newModel, &QAbstractItemModel::dataChanged, this, &FittedTableView::updateHeight),
+            connect(newModel, &QAbstractItemModel::headerDataChanged, this, &FittedTableView::updateHeight),
+        };
     }
-    refit();
+    updateHeight();
 }
 
 int FittedTableView::heightForAllRows() const
 {
     const QHeaderView *header = horizontalHeader();
-    int height = 2 * frameWidth() + contentsMargins().top() + contentsMargins().bottom();
+    // The contents margins hold the frame; the viewport sits inside them, below the header.
+    int height = contentsMargins().top() + contentsMargins().bottom();
     if (!header->isHidden()) {
         // As QTableView lays its header out.
         height += std::min(std::max(header->minimumHeight(), header->sizeHint().height()), header->maximumHeight());
@@ -112,7 +100,7 @@ void FittedTableView::changeEvent(QEvent *event)
     case QEvent::FontChange:
     case QEvent::StyleChange:
     case QEvent::LanguageChange:
-        refit();
+        updateHeight();
         break;
     default:
         break;
@@ -123,18 +111,6 @@ void FittedTableView::updateGeometries()
 {
     QTableView::updateGeometries();
     // Qt lays the headers out late (after a reset, a show, a resize): the height may have changed with them.
-    updateHeight();
-}
-
-void FittedTableView::refit()
-{
-    if (m_fitting || model() == nullptr)
-        return;
-    const QScopedValueRollback<bool> guard(m_fitting, true);
-    // Rows first: the width of a content column is measured over the rows it can show.
-    fitContentsSections(this, verticalHeader());
-    updateHeight();
-    fitContentsSections(this, horizontalHeader());
     updateHeight();
 }
 

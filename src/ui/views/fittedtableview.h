@@ -1,21 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QList>
 #include <QTableView>
-
-class QHeaderView;
 
 namespace gd::ui {
 
-/// Sizes `header`'s ResizeToContents sections of `view` to their header text and cell texts now (the wider of
-/// the two). Qt measures them again only when the view lays itself out, not when a header or cell text changes
-/// (a new language), so a view whose texts change calls this. GUI thread; cost: one pass over the visible rows.
-void fitContentsSections(QAbstractItemView *view, QHeaderView *header);
-
 /// A table as tall as its header and its rows: no empty area under the last row, no row cut off while there is
-/// room. The height follows the rows' real heights (taller for CJK fonts) and is measured again on model resets,
-/// row and text changes and font, style and language changes; ResizeToContents rows and columns are re-measured
-/// at the same moments. GUI thread.
+/// room. The height follows the rows' real heights (taller for CJK fonts) and is measured again whenever Qt lays
+/// the headers out, and on model resets, row and text changes and font, style and language changes. Its headers
+/// are PaddedHeaderViews. GUI thread.
 class FittedTableView : public QTableView {
     Q_OBJECT
 
@@ -42,14 +36,12 @@ protected:
     void updateGeometries() override;
 
 private:
-    /// Re-measures ResizeToContents rows and columns, then the height.
-    void refit();
     /// Tells the layout when heightForAllRows() changed.
     void updateHeight();
 
     Fit m_fit;
-    int m_height = -1;        ///< heightForAllRows() the layout last heard of
-    bool m_fitting = false;   ///< refit() runs: the resizes it makes call back into it
+    QList<QMetaObject::Connection> m_modelConnections;
+    int m_height = -1;   ///< heightForAllRows() the layout last heard of
 };
 
 } // namespace gd::ui
