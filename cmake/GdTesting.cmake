@@ -7,7 +7,7 @@ function(gd_add_test name)
     target_link_libraries(${name} PRIVATE ${ARG_LIBS} gd_test_support Qt6::Test gd_compile_options)
     add_test(NAME ${name} COMMAND ${name})
     set_tests_properties(${name} PROPERTIES
-        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;GD_TEST_DATA=${PROJECT_SOURCE_DIR}/tests/data;GD_SOURCE_DIR=${PROJECT_SOURCE_DIR};GD_BUILD_DIR=${PROJECT_BINARY_DIR};GD_CLI=$<TARGET_FILE:gitops-desk-cli>;LANG=C.UTF-8"
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;GD_TEST_DATA=${PROJECT_SOURCE_DIR}/tests/data;GD_SOURCE_DIR=${PROJECT_SOURCE_DIR};GD_BUILD_DIR=${PROJECT_BINARY_DIR};GD_CLI=$<TARGET_FILE:gitops-desk-cli>;LANG=C.UTF-8;GD_ARGOCD_SIM=$<TARGET_FILE:argocd-sim>"
         TIMEOUT 300)
     if(ARG_LABELS)
         set_tests_properties(${name} PROPERTIES LABELS "${ARG_LABELS}")

@@ -7,6 +7,8 @@ src=$(cd "$(dirname "$0")/.." && pwd)
 
 "$src/packaging/setup-debian.sh"
 cd "$src"
+# Relative paths in ccache's keys let a fresh clone in another folder reuse earlier compilations.
+export CCACHE_BASEDIR="$src" CCACHE_NOHASHDIR=1
 cmake --preset ci >/dev/null
 cmake --build "$src/build" -j "$(nproc)"
 cd "$src/build"

@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>gd::argo</name>
+    <message>
+        <source>Argo CD sent %1 that GitOps Desk cannot read.</source>
+        <translation>Argo CD 发来了 GitOps Desk 无法读取的%1。</translation>
+    </message>
+    <message>
+        <source>an application</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>an application list</source>
+        <translation>应用列表</translation>
+    </message>
+    <message>
+        <source>a resource tree</source>
+        <translation>资源树</translation>
+    </message>
+    <message>
+        <source>a watch event</source>
+        <translation>监听事件</translation>
+    </message>
+    <message>
+        <source>Argo CD ended the live updates: %1 (%2).</source>
+        <translation>Argo CD 结束了实时更新：%1（%2）。</translation>
+    </message>
+</context>
+<context>
+    <name>gd::argo::ArgoWatch</name>
+    <message>
+        <source>Connecting to Argo CD…</source>
+        <translation>正在连接 Argo CD…</translation>
+    </message>
+    <message>
+        <source>Live updates are off.</source>
+        <translation>实时更新已关闭。</translation>
+    </message>
+</context>
+<context>
     <name>gd::cli::CliApp</name>
     <message>
         <source>Unknown command &quot;%1&quot;.</source>
@@ -99,6 +137,69 @@
         <source>The deployment repo of project &quot;%1&quot; has no branch %2 yet.</source>
         <translation>项目“%1”的部署仓库还没有分支 %2。</translation>
     </message>
+    <message>
+        <source>The workspace names no Argo CD server; add argocd.server to it.</source>
+        <translation>工作区未指定 Argo CD 服务器；请在其中添加 argocd.server。</translation>
+    </message>
+    <message>
+        <source>Run `argocd login`, or set ARGOCD_AUTH_TOKEN.</source>
+        <translation>请运行 `argocd login`，或设置 ARGOCD_AUTH_TOKEN。</translation>
+    </message>
+    <message>
+        <source>status takes at most one project.</source>
+        <translation>status 最多接受一个项目。</translation>
+    </message>
+    <message>
+        <source>APPLICATION</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>SYNC</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>HEALTH</source>
+        <translation>健康</translation>
+    </message>
+    <message>
+        <source>OPERATION</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>REVISION</source>
+        <translation>修订</translation>
+    </message>
+    <message>
+        <source>Applications of other repos or paths: %1</source>
+        <translation>属于其他仓库或路径的应用：%1</translation>
+    </message>
+    <message>
+        <source>sync needs PROJECT SERVICE ENV.</source>
+        <translation>sync 需要 项目 服务 环境 三个参数。</translation>
+    </message>
+    <message>
+        <source>No Argo CD Application deploys %1 in %2 of project %3.</source>
+        <translation>项目 %3 中没有 Argo CD 应用部署 %2 环境的 %1。</translation>
+    </message>
+    <message>
+        <source>%1: sync %2, health %3, operation %4</source>
+        <translation>%1：同步 %2，健康 %3，操作 %4</translation>
+    </message>
+</context>
+<context>
+    <name>gd::flows::ArgoSession</name>
+    <message>
+        <source>The workspace names no Argo CD server; add argocd.server to it.</source>
+        <translation>工作区未指定 Argo CD 服务器；请在其中添加 argocd.server。</translation>
+    </message>
+    <message>
+        <source>Log in to Argo CD at %1 to see live status.</source>
+        <translation>请登录 %1 的 Argo CD 以查看实时状态。</translation>
+    </message>
+    <message>
+        <source>Argo CD at %1 did not accept the token; log in again.</source>
+        <translation>%1 的 Argo CD 不接受该令牌；请重新登录。</translation>
+    </message>
 </context>
 <context>
     <name>gd::flows::JobQueue</name>
@@ -129,6 +230,29 @@
     <message>
         <source>Done</source>
         <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>gd::flows::SyncAndWait</name>
+    <message>
+        <source>Argo CD accepted the sync of %1.</source>
+        <translation>Argo CD 已接受 %1 的同步。</translation>
+    </message>
+    <message>
+        <source>%1 did not become healthy in time; check it in Argo CD.</source>
+        <translation>%1 未能按时变为健康；请在 Argo CD 中查看。</translation>
+    </message>
+    <message>
+        <source>The sync of %1 failed: %2</source>
+        <translation>%1 同步失败：%2</translation>
+    </message>
+    <message>
+        <source>%1 is synced and healthy.</source>
+        <translation>%1 已同步且健康。</translation>
+    </message>
+    <message>
+        <source>%1 is Degraded: %2</source>
+        <translation>%1 已降级：%2</translation>
     </message>
 </context>
 <context>
@@ -175,6 +299,10 @@
     <message>
         <source>The path &quot;%1&quot; is not a valid repository path.</source>
         <translation>路径“%1”不是有效的仓库路径。</translation>
+    </message>
+    <message>
+        <source>The history of the repository could not be read.</source>
+        <translation>无法读取仓库的历史。</translation>
     </message>
 </context>
 <context>
@@ -1012,6 +1140,310 @@
     </message>
 </context>
 <context>
+    <name>gd::ui::ArgoConnectionIndicator</name>
+    <message>
+        <source>Argo CD: not connected</source>
+        <translation>Argo CD：未连接</translation>
+    </message>
+    <message>
+        <source>Argo CD: connecting…</source>
+        <translation>Argo CD：正在连接…</translation>
+    </message>
+    <message>
+        <source>Argo CD: live</source>
+        <translation>Argo CD：实时</translation>
+    </message>
+    <message>
+        <source>Argo CD: reconnecting…</source>
+        <translation>Argo CD：正在重新连接…</translation>
+    </message>
+    <message>
+        <source>Argo CD: log in needed</source>
+        <translation>Argo CD：需要登录</translation>
+    </message>
+</context>
+<context>
+    <name>gd::ui::ArgoLoginDialog</name>
+    <message>
+        <source>Log In to Argo CD</source>
+        <translation>登录 Argo CD</translation>
+    </message>
+    <message>
+        <source>Log in to Argo CD at %1.</source>
+        <translation>登录 %1 的 Argo CD。</translation>
+    </message>
+    <message>
+        <source>&amp;User name and password</source>
+        <translation>用户名和密码(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Token</source>
+        <translation>令牌(&amp;T)</translation>
+    </message>
+    <message>
+        <source>argocd account generate-token</source>
+        <translation>argocd account generate-token</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Token:</source>
+        <translation>令牌：</translation>
+    </message>
+    <message>
+        <source>The token is kept in the system keychain, never in a file.</source>
+        <translation>令牌只保存在系统钥匙串中，绝不写入文件。</translation>
+    </message>
+    <message>
+        <source>Log In</source>
+        <translation>登录</translation>
+    </message>
+</context>
+<context>
+    <name>gd::ui::ArgoResourcePanel</name>
+    <message>
+        <source>the target revision</source>
+        <translation>目标修订</translation>
+    </message>
+    <message>
+        <source>Sync application</source>
+        <translation>同步应用</translation>
+    </message>
+    <message>
+        <source>Sync Argo CD application %1 to %2 now? The cluster is changed to what Git has at that revision.</source>
+        <translation>现在将 Argo CD 应用 %1 同步到 %2 吗？集群将被改为 Git 在该修订中的内容。</translation>
+    </message>
+    <message>
+        <source>Last operation: a sync was requested.</source>
+        <translation>上次操作：已请求同步。</translation>
+    </message>
+    <message>
+        <source>Last operation: none.</source>
+        <translation>上次操作：无。</translation>
+    </message>
+    <message>
+        <source>not finished</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Last operation: %1, finished %2. %3</source>
+        <translation>上次操作：%1，完成于 %2。%3</translation>
+    </message>
+    <message>
+        <source>Conditions: none.</source>
+        <translation>状况：无。</translation>
+    </message>
+    <message>
+        <source>Conditions:
+%1</source>
+        <translation>状况：
+%1</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Asks Argo CD to compare this application with Git again.</source>
+        <translation>请 Argo CD 重新将此应用与 Git 比较。</translation>
+    </message>
+    <message>
+        <source>S&amp;ync…</source>
+        <translation>同步(&amp;Y)…</translation>
+    </message>
+    <message>
+        <source>Applies what Git has to the cluster (asks first).</source>
+        <translation>将 Git 中的内容应用到集群（会先确认）。</translation>
+    </message>
+    <message>
+        <source>No Argo CD application deploys this environment.</source>
+        <translation>没有 Argo CD 应用部署此环境。</translation>
+    </message>
+    <message>
+        <source>Argo CD application %1</source>
+        <translation>Argo CD 应用 %1</translation>
+    </message>
+    <message>
+        <source>Argo CD application %1: %2, %3</source>
+        <translation>Argo CD 应用 %1：%2，%3</translation>
+    </message>
+</context>
+<context>
+    <name>gd::ui::HealthBadgeDelegate</name>
+    <message>
+        <source>Healthy</source>
+        <translation>健康</translation>
+    </message>
+    <message>
+        <source>Progressing</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation>已降级</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>已同步</translation>
+    </message>
+    <message>
+        <source>Out of sync</source>
+        <translation>未同步</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>No application</source>
+        <translation>无应用</translation>
+    </message>
+    <message>
+        <source>GA %1</source>
+        <translation>正式版 %1</translation>
+    </message>
+    <message>
+        <source>canary %1</source>
+        <translation>金丝雀 %1</translation>
+    </message>
+    <message>
+        <source>behind</source>
+        <translation>落后</translation>
+    </message>
+</context>
+<context>
+    <name>gd::ui::HealthMatrixModel</name>
+    <message>
+        <source>%1 / %2 in %3</source>
+        <translation>%1 / %2（%3 环境）</translation>
+    </message>
+    <message>
+        <source>This service has no folder for this environment in Git.</source>
+        <translation>此服务在 Git 中没有该环境的文件夹。</translation>
+    </message>
+    <message>
+        <source>GA tag: %1</source>
+        <translation>正式版标签：%1</translation>
+    </message>
+    <message>
+        <source>Canary tag: %1</source>
+        <translation>金丝雀标签：%1</translation>
+    </message>
+    <message>
+        <source>No Argo CD application deploys this folder.</source>
+        <translation>没有 Argo CD 应用部署此文件夹。</translation>
+    </message>
+    <message>
+        <source>Application: %1</source>
+        <translation>应用：%1</translation>
+    </message>
+    <message>
+        <source>Health: %1</source>
+        <translation>健康：%1</translation>
+    </message>
+    <message>
+        <source>Health: %1 (%2)</source>
+        <translation>健康：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Sync: %1</source>
+        <translation>同步：%1</translation>
+    </message>
+    <message>
+        <source>Sync: %1 at %2</source>
+        <translation>同步：%1，修订 %2</translation>
+    </message>
+    <message>
+        <source>Last operation: %1</source>
+        <translation>上次操作：%1</translation>
+    </message>
+    <message>
+        <source>Last operation: %1 (%2)</source>
+        <translation>上次操作：%1（%2）</translation>
+    </message>
+    <message>
+        <source>A sync was requested.</source>
+        <translation>已请求同步。</translation>
+    </message>
+    <message>
+        <source>Behind: Argo CD synced %1, but the last change to this folder is %2.</source>
+        <translation>落后：Argo CD 同步的是 %1，但此文件夹的最新变更是 %2。</translation>
+    </message>
+    <message>
+        <source>No application</source>
+        <translation>无应用</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>gd::ui::HealthMatrixPage</name>
+    <message>
+        <source>%1 / %2 in %3 is Degraded</source>
+        <translation>%1 / %2（%3 环境）已降级</translation>
+    </message>
+    <message>
+        <source>Argo CD application %1 turned Degraded.</source>
+        <translation>Argo CD 应用 %1 已变为降级。</translation>
+    </message>
+    <message>
+        <source>Argo CD application %1 turned Degraded: %2</source>
+        <translation>Argo CD 应用 %1 已变为降级：%2</translation>
+    </message>
+    <message>
+        <source>All projects</source>
+        <translation>所有项目</translation>
+    </message>
+    <message>
+        <source>&amp;Project:</source>
+        <translation>项目(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Only not Healthy or out of sync</source>
+        <translation>仅显示不健康或未同步(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Shows only the services with an application that is not Healthy or is out of sync in some environment.</source>
+        <translation>只显示在某个环境中应用不健康或未同步的服务。</translation>
+    </message>
+    <message>
+        <source>Argo CD applications of other repos or paths: %1</source>
+        <translation>属于其他仓库或路径的 Argo CD 应用：%1</translation>
+    </message>
+</context>
+<context>
     <name>gd::ui::JobDelegate</name>
     <message>
         <source>%1 ms</source>
@@ -1191,6 +1623,14 @@
     <message>
         <source>Some projects could not be read completely (%1). Select a project marked with a warning sign to see why.</source>
         <translation>有 %1 个项目未能完整读取。请选择带有警告标记的项目查看原因。</translation>
+    </message>
+    <message>
+        <source>Health Matrix</source>
+        <translation>健康矩阵</translation>
+    </message>
+    <message>
+        <source>Live health needs an Argo CD login: %1 Log in with the argocd CLI or store a token, then refresh the workspace.</source>
+        <translation>实时健康状态需要登录 Argo CD：%1 请用 argocd CLI 登录或保存令牌，然后刷新工作区。</translation>
     </message>
 </context>
 <context>

@@ -30,13 +30,14 @@ struct CliText {
     Q_DECLARE_TR_FUNCTIONS(gd::cli::CliApp)
 };
 
-QJsonValue orNull(const QString &text)
+} // namespace
+
+QJsonValue jsonOrNull(const QString &text)
 {
     return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
 }
 
-/// Pads the columns of `rows` (first row: headings) to a readable table.
-QString table(const QList<QStringList> &rows)
+QString formatTable(const QList<QStringList> &rows)
 {
     QList<qsizetype> widths;
     for (const QStringList &row : rows) {
@@ -56,6 +57,8 @@ QString table(const QList<QStringList> &rows)
     return text;
 }
 
+namespace {
+
 const char *helpText = R"(Usage: gitops-desk-cli [--workspace FILE] COMMAND [ARGS] [--json]
 
 Commands:
@@ -63,6 +66,9 @@ Commands:
   services [PROJECT] [--json]       list services per environment: stage, GA tag, canary tag
   render PROJECT SERVICE ENV        print the environment's overlay built at the branch tip
   validate PROJECT SERVICE ENV      check YAML, kustomizations and the kustomize build
+  status [PROJECT] [--json]         Argo CD sync status and health per service and environment
+  sync PROJECT SERVICE ENV [--wait] refresh and sync the environment's Application; --wait follows it
+                                    until it is healthy (exit 0) or failed/Degraded (exit 1)
   demo init DIR [--projects N] [--services M] [--force]
                                     create a demo workspace of local bare repos in DIR
 
@@ -94,6 +100,10 @@ int CliApp::run(const QStringList &arguments)
         return validate(*invocation);
     if (command == u"demo")
         return demo(*invocation);
+    if (command == u"status")
+        return status(*invocation);
+    if (command == u"sync")
+        return sync(*invocation);
     return usage(CliText::tr("Unknown command \"%1\".").arg(command));
 }
 
@@ -136,6 +146,8 @@ Result<Invocation> CliApp::parse(const QStringList &arguments) const
             (arg == u"--projects" ? invocation.projects : invocation.services) = *n;
         } else if (arg == u"--json") {
             invocation.json = true;
+        } else if (arg == u"--wait") {
+            invocation.wait = true;
         } else if (arg == u"--force") {
             invocation.force = true;
         } else if (arg == u"--help" || arg == u"-h") {
@@ -159,6 +171,21 @@ Result<ws::WorkspaceConfig> CliApp::loadWorkspace(const Invocation &invocation) 
     return ws::WorkspaceConfig::load(path);
 }
 
+Result<CliApp::LoadedCatalog> CliApp::loadCatalog(const Invocation &invocation, const QString &onlyProject) const
+{
+    auto config = loadWorkspace(invocation);
+    if (!config.ok())
+        return config.error();
+    git::RepoCache cache(ws::repoCacheDir());
+    auto catalog = ws::Catalog::load(*config, cache);
+    if (!catalog.ok())
+        return catalog.error();
+    if (!onlyProject.isEmpty() && catalog->project(onlyProject) == nullptr)
+        return makeError(Error::Code::NotFound,
+                         CliText::tr("There is no project \"%1\" in this workspace.").arg(onlyProject));
+    return LoadedCatalog{std::move(*config), std::move(*catalog)};
+}
+
 int CliApp::projects(const Invocation &invocation)
 {
     if (invocation.words.size() != 1)
@@ -178,7 +205,7 @@ int CliApp::projects(const Invocation &invocation)
                                     {u"repoUrl"_s, project.repoUrl},
                                     {u"services"_s, int(project.services.size())},
                                     {u"tip"_s, project.tip.isNull() ? QJsonValue() : QJsonValue(project.tip.toHex())},
-                                    {u"problem"_s, orNull(project.problem)}});
+                                    {u"problem"_s, jsonOrNull(project.problem)}});
         }
         m_out << QJsonDocument(list).toJson(QJsonDocument::Indented);
         return Success;
@@ -186,7 +213,7 @@ int CliApp::projects(const Invocation &invocation)
     QList<QStringList> rows{{CliText::tr("PROJECT"), CliText::tr("SERVICES"), CliText::tr("REPOSITORY")}};
     for (const ws::ProjectInfo &project : catalog->projects)
         rows.append({project.name, QString::number(project.services.size()), project.repoUrl});
-    m_out << table(rows);
+    m_out << formatTable(rows);
     for (const ws::ProjectInfo &project : catalog->projects) {
         if (!project.problem.isEmpty())
             m_err << CliText::tr("%1: %2").arg(project.name, project.problem) << '\n';
@@ -199,19 +226,14 @@ int CliApp::services(const Invocation &invocation)
     if (invocation.words.size() > 2)
         return usage(CliText::tr("services takes at most one project."));
     const QString only = invocation.words.value(1);
-    auto config = loadWorkspace(invocation);
-    if (!config.ok())
-        return fail(config.error());
-    git::RepoCache cache(ws::repoCacheDir());
-    auto catalog = ws::Catalog::load(*config, cache);
-    if (!catalog.ok())
-        return fail(catalog.error());
-    if (!only.isEmpty() && catalog->project(only) == nullptr)
-        return fail(makeError(Error::Code::NotFound, CliText::tr("There is no project \"%1\" in this workspace.").arg(only)));
+    auto loaded = loadCatalog(invocation, only);
+    if (!loaded.ok())
+        return fail(loaded.error());
+    const ws::CatalogSnapshot &catalog = loaded->catalog;
 
     QJsonArray list;
     QList<QStringList> rows{{CliText::tr("PROJECT"), CliText::tr("SERVICE"), CliText::tr("ENV"), CliText::tr("STAGE"), CliText::tr("GA TAG"), CliText::tr("CANARY TAG")}};
-    for (const ws::ProjectInfo &project : catalog->projects) {
+    for (const ws::ProjectInfo &project : catalog.projects) {
         if (!only.isEmpty() && project.name != only)
             continue;
         for (const ws::ServiceInfo &service : project.services) {
@@ -221,10 +243,10 @@ int CliApp::services(const Invocation &invocation)
                                         {u"service"_s, service.name},
                                         {u"environment"_s, env.environment},
                                         {u"stage"_s, stage},
-                                        {u"image"_s, orNull(env.image)},
-                                        {u"gaTag"_s, orNull(env.gaTag)},
-                                        {u"canaryTag"_s, orNull(env.canaryTag)},
-                                        {u"problem"_s, orNull(env.problem)}});
+                                        {u"image"_s, jsonOrNull(env.image)},
+                                        {u"gaTag"_s, jsonOrNull(env.gaTag)},
+                                        {u"canaryTag"_s, jsonOrNull(env.canaryTag)},
+                                        {u"problem"_s, jsonOrNull(env.problem)}});
                 rows.append({project.name, service.name, env.environment, stage, env.gaTag,
                              env.canaryTag.isEmpty() ? u"-"_s : env.canaryTag});
             }
@@ -233,7 +255,7 @@ int CliApp::services(const Invocation &invocation)
     if (invocation.json)
         m_out << QJsonDocument(list).toJson(QJsonDocument::Indented);
     else
-        m_out << table(rows);
+        m_out << formatTable(rows);
     return Success;
 }
 

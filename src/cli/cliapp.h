@@ -2,9 +2,11 @@
 #pragma once
 
 #include "util/result.h"
+#include "workspace/catalog.h"
 #include "workspace/projectrepo.h"
 #include "workspace/workspaceconfig.h"
 
+#include <QJsonValue>
 #include <QStringList>
 #include <QTextStream>
 
@@ -21,10 +23,17 @@ struct Invocation {
     QStringList words;        ///< command and positional arguments, e.g. {"services", "shop"}
     bool json = false;
     bool force = false;
+    bool wait = false;
     int projects = 2;
     int services = 3;
     bool help = false;
 };
+
+/// A JSON string, or null for an empty text (absent values in --json output are null).
+QJsonValue jsonOrNull(const QString &text);
+
+/// Pads the columns of `rows` (first row: headings) to a readable table, one line per row.
+QString formatTable(const QList<QStringList> &rows);
 
 /// gitops-desk-cli: the same engine as the GUI, for scripts and tests. Runs on the main thread, blocking.
 class CliApp {
@@ -37,6 +46,13 @@ private:
     Result<Invocation> parse(const QStringList &arguments) const;
     Result<ws::WorkspaceConfig> loadWorkspace(const Invocation &invocation) const;
 
+    /// The workspace and its fetched catalog; NotFound when `onlyProject` is set and not in it.
+    struct LoadedCatalog {
+        ws::WorkspaceConfig config;
+        ws::CatalogSnapshot catalog;
+    };
+    Result<LoadedCatalog> loadCatalog(const Invocation &invocation, const QString &onlyProject) const;
+
     /// A command on one service environment: gets the checked SERVICE and ENV and the project's opened repo.
     using ServiceEnvCommand = std::function<int(const QString &service, const QString &env, ws::OpenedProject &)>;
     /// Checks PROJECT SERVICE ENV, loads the workspace, opens the project at its fetched tip, then runs `command`.
@@ -47,6 +63,8 @@ private:
     int render(const Invocation &invocation);
     int validate(const Invocation &invocation);
     int demo(const Invocation &invocation);
+    int status(const Invocation &invocation);
+    int sync(const Invocation &invocation);
 
     int fail(const Error &error);
     int usage(const QString &problem);

@@ -43,6 +43,28 @@ Result<void> collectFiles(const git::Repository &repo, const git::ObjectId &comm
     return {};
 }
 
+/// The recent changes of every environment folder of `project`, read from the cache (no fetch). Empty when the
+/// repo cannot be read: then no cell of the project is called behind.
+git::RecentChanges projectRecentChanges(const ws::WorkspaceConfig &config, git::RepoCache &cache,
+                                        const ws::RepoProvider &provider, const ws::ProjectInfo &project,
+                                        const std::atomic_bool *cancelled)
+{
+    QStringList paths;
+    for (const ws::ServiceInfo &service : project.services) {
+        for (const ws::EnvironmentState &env : service.environments) {
+            if (!env.path.isEmpty())
+                paths.append(env.path);
+        }
+    }
+    if (paths.isEmpty())
+        return {};
+    auto opened = ws::openProject(config, cache, provider, project.name, false, cancelled);
+    if (!opened.ok() || opened->tip.isNull())
+        return {};
+    auto recent = git::recentChanges(opened->repo, opened->tip, paths);
+    return recent.ok() ? std::move(*recent) : git::RecentChanges();
+}
+
 } // namespace
 
 Result<LoadedWorkspace> loadWorkspace(const QString &path, git::RepoCache &cache, JobContext &context, bool fetch)
@@ -71,6 +93,18 @@ Result<LoadedWorkspace> loadWorkspace(const QString &path, git::RepoCache &cache
     LoadedWorkspace loaded;
     loaded.config = std::move(*config);
     loaded.catalog = std::move(*catalog);
+    if (auto provider = ws::RepoProvider::create(loaded.config); provider.ok()) {
+        for (const ws::ProjectInfo &project : loaded.catalog.projects) {
+            if (context.isCancelled())
+                return makeError(Error::Code::Cancelled,
+                                 QCoreApplication::translate("gd::flows::WorkspaceLoad",
+                                                             "Loading the workspace was cancelled."));
+            if (project.problem.isEmpty())
+                loaded.recentChanges.insert(project.name,
+                                            projectRecentChanges(loaded.config, cache, **provider, project,
+                                                                 context.cancelFlag()));
+        }
+    }
     loaded.loadedAt = QDateTime::currentDateTime();
     context.setProgress(100);
     return loaded;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "flows/jobcontext.h"
+#include "git/history.h"
 #include "git/objectid.h"
 #include "git/repocache.h"
 #include "util/result.h"
@@ -10,6 +11,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QHash>
 #include <QString>
 
 #include <atomic>
@@ -22,6 +24,10 @@ struct LoadedWorkspace {
     ws::WorkspaceConfig config;
     ws::CatalogSnapshot catalog;
     QDateTime loadedAt;
+    /// Per project: the last change to each environment folder ("appsmanifests/{service}/{env}") and the commit
+    /// order around it, to tell whether what Argo CD synced is behind. Absent for a project whose repo could not be
+    /// read.
+    QHash<QString, git::RecentChanges> recentChanges;
 };
 
 /// Reads the workspace file at `path`, then the catalog of all its projects (fetching each repo first when

@@ -1,12 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/mainwindow.h"
 
+#include "flows/argosession.h"
 #include "flows/jobqueue.h"
 #include "git/repocache.h"
+#include "net/credentialstore.h"
+#include "net/httpclient.h"
+#include "ui/models/healthmatrixmodel.h"
+#include "ui/models/healthmatrixroles.h"
 #include "ui/models/projecttreefilter.h"
 #include "ui/models/projecttreemodel.h"
 #include "ui/themedicons.h"
 #include "ui/views/activitypanel.h"
+#include "ui/views/argoresourcepanel.h"
+#include "ui/views/healthmatrixpage.h"
+#include "ui/dialogs/argologindialog.h"
 #include "ui/views/messagebanner.h"
 #include "ui/views/paddedheaderview.h"
 #include "ui/views/projectpage.h"
@@ -26,11 +34,13 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QProgressBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -61,6 +71,7 @@ MainWindow::MainWindow(QWidget *parent)
     setObjectName(u"mainWindow"_s);
     setWindowIcon(appIcon());
     createWidgets();
+    createHealthMatrix();
     createActions();
     createMenus();
     retranslateUi();
@@ -83,6 +94,11 @@ MainWindow::~MainWindow()
     // Stop the workers before the pages they report to go away.
     m_jobs->cancelAll();
     delete m_jobs;
+    // The Argo CD sessions' watch streams are replies of m_http, which was made first and so would go first.
+    m_healthPage->setWatch(nullptr);
+    m_servicePage->setArgoApplication(nullptr, {});
+    qDeleteAll(findChildren<flows::ArgoSession *>(Qt::FindDirectChildrenOnly));
+    m_argoSession = nullptr;
 }
 
 void MainWindow::createWidgets()
@@ -266,6 +282,7 @@ void MainWindow::createMenus()
     m_viewMenu->addAction(m_findAction);
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_activityDock->toggleViewAction());
+    m_viewMenu->addAction(m_healthDock->toggleViewAction());
 
     m_settingsMenu = menuBar()->addMenu(QString());
     m_languageMenu = m_settingsMenu->addMenu(QString());
@@ -299,6 +316,7 @@ void MainWindow::retranslateUi()
     m_aboutQtAction->setText(tr("About &Qt"));
     m_languageSystem->setText(tr("System Language"));
     m_activityDock->setWindowTitle(tr("Activity"));
+    m_healthDock->setWindowTitle(tr("Health Matrix"));
     m_activityDock->toggleViewAction()->setText(tr("&Activity Panel"));
     m_filterEdit->setPlaceholderText(tr("Filter by name or tag"));
     m_treeModel->retranslate();
@@ -488,6 +506,11 @@ void MainWindow::onLoaded(int generation, const QString &path, Result<flows::Loa
     restoreSelection();
     updateStatusBar();
     updateWindowTitle();
+    m_healthPage->setCatalog(m_workspace->catalog, m_workspace->config);
+    for (const ws::ProjectInfo &project : m_workspace->catalog.projects)
+        m_healthPage->model()->setLastChanges(project.name, m_workspace->recentChanges.value(project.name));
+    if (otherWorkspace)
+        startArgoSession();
     Q_EMIT workspaceLoaded();
 }
 
@@ -632,7 +655,8 @@ void MainWindow::showEvent(QShowEvent *event)
     QMainWindow::showEvent(event);
     if (m_needsInitialLayout) {
         m_needsInitialLayout = false;
-        resizeDocks({m_activityDock}, {fontMetrics().height() * 11}, Qt::Vertical);
+        // Tall enough for the health matrix (tabbed with Activity) to show a few services with their badges.
+        resizeDocks({m_activityDock}, {fontMetrics().height() * 20}, Qt::Vertical);
     }
 }
 
@@ -641,6 +665,137 @@ void MainWindow::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
     QMainWindow::changeEvent(event);
+}
+
+// ---- Live health (issue 3) -------------------------------------------------------------------------------------
+
+void MainWindow::createHealthMatrix()
+{
+    m_http = new net::HttpClient(this);
+    // One store for the application: a keychain job must outlive a closed window (libsecret calls back into it).
+    static QPointer<net::CredentialStore> sharedCredentials;
+    if (!sharedCredentials)
+        sharedCredentials = new net::CredentialStore(QCoreApplication::instance());
+    m_credentials = sharedCredentials;
+    m_healthDock = new QDockWidget(this);
+    m_healthDock->setObjectName(u"healthDock"_s);
+    m_healthPage = new HealthMatrixPage(m_healthDock);
+    m_healthDock->setWidget(m_healthPage);
+    addDockWidget(Qt::BottomDockWidgetArea, m_healthDock);
+    tabifyDockWidget(m_activityDock, m_healthDock);
+    m_activityDock->raise();
+    m_argoIndicator = new ArgoConnectionIndicator(this);
+    m_argoIndicator->setObjectName(u"statusArgo"_s);
+    m_argoIndicator->hide();
+    statusBar()->addPermanentWidget(m_argoIndicator);
+    connect(m_healthPage, &HealthMatrixPage::openService, this,
+            [this](const QString &project, const QString &service, const QString &environment) {
+                m_selection = {project, service, environment};
+                restoreSelection();
+            });
+    connect(m_healthPage, &HealthMatrixPage::applicationDegraded, this, &MainWindow::notifyDegraded);
+    connect(m_servicePage, &ServicePage::filesRequested, this, &MainWindow::updateArgoPanel);
+    connect(m_servicePage->argoPanel(), &ArgoResourcePanel::failed, this,
+            [this](const QString &message) { m_banner->showMessage(MessageBanner::Kind::Warning, message); });
+}
+
+void MainWindow::updateArgoPanel()
+{
+    if (!m_argoReady || !m_argoSession) {
+        m_servicePage->setArgoApplication(nullptr, {});
+        return;
+    }
+    const QString name = m_healthPage->model()
+                             ->indexOf(m_servicePage->projectName(), m_servicePage->serviceName(),
+                                       m_servicePage->currentEnvironment())
+                             .data(MatrixAppNameRole)
+                             .toString();
+    m_servicePage->setArgoApplication(m_argoSession->client(), name);
+}
+
+void MainWindow::startArgoSession()
+{
+    m_healthPage->setWatch(nullptr);
+    m_argoReady = false;
+    updateArgoPanel();
+    if (m_argoSession)
+        m_argoSession->deleteLater();
+    m_argoSession = nullptr;
+    m_argoIndicator->setState(argo::ArgoWatch::State::Stopped);
+    if (!m_workspace)
+        return;
+    m_argoSession = new flows::ArgoSession(m_workspace->config, *m_http, m_credentials, this);
+    if (!m_argoSession->isConfigured()) {
+        m_argoIndicator->hide();
+        return;
+    }
+    m_argoIndicator->show();
+    m_argoIndicator->setState(argo::ArgoWatch::State::Connecting);
+    flows::ArgoSession *session = m_argoSession;
+    connect(session, &flows::ArgoSession::ready, this, [this, session] {
+        if (session != m_argoSession)
+            return;
+        m_argoIndicator->setServer(session->serverLabel());
+        argo::ArgoWatch *watch = session->watch();
+        connect(watch, &argo::ArgoWatch::stateChanged, m_argoIndicator,
+                [this](argo::ArgoWatch::State state, const QString &message) {
+                    m_argoIndicator->setState(state, message);
+                });
+        m_healthPage->setWatch(watch);
+        m_argoReady = true;
+        // The first list names the Applications: then the service page can show its live resources.
+        connect(watch, &argo::ArgoWatch::listed, this, &MainWindow::updateArgoPanel);
+        watch->start();
+    });
+    connect(session, &flows::ArgoSession::failed, this, [this, session](const QString &sentence) {
+        if (session != m_argoSession)
+            return;
+        m_argoIndicator->setState(argo::ArgoWatch::State::Stopped, sentence);
+        m_banner->showMessage(MessageBanner::Kind::Warning, sentence);
+    });
+    connect(session, &flows::ArgoSession::credentialsNeeded, this, [this, session](const QString &reason) {
+        if (session != m_argoSession)
+            return;
+        m_argoIndicator->setState(argo::ArgoWatch::State::Unauthorized, reason);
+        m_banner->showMessage(MessageBanner::Kind::Warning,
+                              tr("Live health needs an Argo CD login: %1 Log in with the argocd CLI or store a "
+                                 "token, then refresh the workspace.")
+                                  .arg(reason));
+        askArgoLogin(session, reason);
+    });
+    session->connectToServer();
+}
+
+void MainWindow::askArgoLogin(flows::ArgoSession *session, const QString &reason)
+{
+    // One dialog at a time: a burst of 401 answers must not stack them. open() keeps the event loop running.
+    if (m_loginDialog)
+        return;
+    m_loginDialog = new ArgoLoginDialog(session->serverLabel(), reason, this);
+    m_loginDialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_loginDialog, &QDialog::accepted, session, [this, session] {
+        if (session != m_argoSession)
+            return;
+        if (m_loginDialog->usesToken())
+            session->useToken(m_loginDialog->token());
+        else
+            session->logIn(m_loginDialog->username(), m_loginDialog->password());
+    });
+    m_loginDialog->open();
+}
+
+void MainWindow::notifyDegraded(const QString &title, const QString &message)
+{
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        if (!m_trayIcon) {
+            m_trayIcon = new QSystemTrayIcon(windowIcon(), this);
+            m_trayIcon->setToolTip(QApplication::applicationDisplayName());
+            m_trayIcon->show();
+        }
+        m_trayIcon->showMessage(title, message, QSystemTrayIcon::Warning);
+        return;
+    }
+    m_banner->showMessage(MessageBanner::Kind::Warning, title + u". "_s + message);
 }
 
 } // namespace gd::ui

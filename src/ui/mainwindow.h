@@ -5,6 +5,7 @@
 #include "ui/language.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
 
@@ -17,18 +18,27 @@ class QMenu;
 class QProgressBar;
 class QSplitter;
 class QStackedWidget;
+class QSystemTrayIcon;
 class QTreeView;
 
 namespace gd::git {
 class RepoCache;
 }
 namespace gd::flows {
+class ArgoSession;
 class JobQueue;
+}
+namespace gd::net {
+class CredentialStore;
+class HttpClient;
 }
 
 namespace gd::ui {
 
 class ActivityPanel;
+class ArgoConnectionIndicator;
+class HealthMatrixPage;
+class ArgoLoginDialog;
 class MessageBanner;
 class PlaceholderPage;
 class ProjectPage;
@@ -146,6 +156,23 @@ private:
     QAction *m_languageSystem = nullptr;
     QAction *m_languageEnglish = nullptr;
     QAction *m_languageChinese = nullptr;
+
+    // Live health (issue 3): the matrix in a dock, fed by the workspace's Argo CD watch.
+    void createHealthMatrix();
+    void startArgoSession();
+    void notifyDegraded(const QString &title, const QString &message);
+    /// Asks for Argo CD credentials without blocking; what is typed goes to `session` (and on to the keychain).
+    void askArgoLogin(flows::ArgoSession *session, const QString &reason);
+    void updateArgoPanel();
+    bool m_argoReady = false;
+    QDockWidget *m_healthDock = nullptr;
+    HealthMatrixPage *m_healthPage = nullptr;
+    ArgoConnectionIndicator *m_argoIndicator = nullptr;
+    net::HttpClient *m_http = nullptr;
+    net::CredentialStore *m_credentials = nullptr;
+    flows::ArgoSession *m_argoSession = nullptr;
+    QSystemTrayIcon *m_trayIcon = nullptr;
+    QPointer<ArgoLoginDialog> m_loginDialog;
 };
 
 } // namespace gd::ui

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QMutex>
 #include <QMutexLocker>
+#include <QSet>
 
 #include <cstring>
 #include <string_view>
@@ -430,6 +431,72 @@ Result<QHash<QString, std::vector<ObjectId>>> pathsHistory(const Repository &rep
     for (size_t i = 0; i < found.size(); ++i) {
         storeInCache(cacheKey(repo, cleanPaths[static_cast<qsizetype>(i)]), tip, found[i]);
         out[paths[static_cast<qsizetype>(i)]] = std::move(found[i]);
+    }
+    return out;
+}
+
+bool RecentChanges::isBehind(const QString &path, const ObjectId &revision) const
+{
+    const auto last = lastChange.constFind(path);
+    const auto deployed = position.constFind(revision);
+    if (last == lastChange.constEnd() || deployed == position.constEnd())
+        return false;
+    return deployed.value() > position.value(last.value(), -1);
+}
+
+Result<RecentChanges> recentChanges(const Repository &repo, const ObjectId &tip, const QStringList &paths, int margin)
+{
+    RecentChanges out;
+    if (tip.isNull() || paths.isEmpty())
+        return out;
+    std::vector<QByteArray> utf8Paths;
+    for (const QString &path : paths) {
+        const QString clean = normalisedPath(path);
+        if (clean.isEmpty() || !checkedRepoPath(clean).isEmpty())
+            utf8Paths.push_back(clean.toUtf8());
+        else
+            return makeError(Error::Code::InvalidInput,
+                             HistoryText::tr("The path \"%1\" is not a valid repository path.").arg(path));
+    }
+
+    // First the newest change of each path, stopping as soon as every path has one.
+    Result<OdbPtr> odb = openOdb(repo);
+    if (!odb)
+        return odb.error();
+    const PathTrie trie = PathTrie::build(utf8Paths);
+    HistoryWalker walker(odb->get(), trie);
+    HistoryWalker::End end = HistoryWalker::End::Stopped;
+    int missing = static_cast<int>(paths.size());
+    if (!walker.walk(toOid(tip), nullptr,
+                     [&](const git_oid &commit, int pathIndex) {
+                         const QString &path = paths[pathIndex];
+                         if (!out.lastChange.contains(path)) {
+                             out.lastChange.insert(path, fromOid(&commit));
+                             --missing;
+                         }
+                         return missing > 0;
+                     },
+                     &end))
+        return walkError(walker.problem());
+
+    // Then number the first-parent chain down past the oldest of those changes.
+    git_revwalk *rawWalk = nullptr;
+    if (const int rc = git_revwalk_new(&rawWalk, repo.handle()); rc < 0)
+        return gitError(rc, HistoryText::tr("The history of the repository could not be read."));
+    RevwalkPtr revwalk(rawWalk);
+    git_revwalk_simplify_first_parent(revwalk.get());
+    const git_oid tipOid = toOid(tip);
+    if (const int rc = git_revwalk_push(revwalk.get(), &tipOid); rc < 0)
+        return gitError(rc, HistoryText::tr("The history of the repository could not be read."));
+    QSet<ObjectId> pending(out.lastChange.cbegin(), out.lastChange.cend());
+    int extra = 0;
+    git_oid next;
+    for (int index = 0; git_revwalk_next(&next, revwalk.get()) == 0; ++index) {
+        const ObjectId id = fromOid(&next);
+        out.position.insert(id, index);
+        pending.remove(id);
+        if (pending.isEmpty() && ++extra > margin)
+            break;
     }
     return out;
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/views/servicepage.h"
 
+#include "ui/views/argoresourcepanel.h"
+
 #include "ui/models/projecttreeroles.h"
 #include "ui/models/serviceenvironmentmodel.h"
 #include "ui/themedicons.h"
@@ -103,6 +105,9 @@ ServicePage::ServicePage(QWidget *parent)
     layout->addWidget(m_filesHeading);
     layout->addWidget(m_filesState);
     layout->addWidget(m_splitter, 1);
+    m_argoPanel = new ArgoResourcePanel(this);
+    m_argoPanel->hide();
+    layout->addWidget(m_argoPanel, 1);
 
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &ServicePage::onEnvironmentChanged);
@@ -320,6 +325,14 @@ void ServicePage::retranslateUi()
         m_filesState->clear();
     }
     m_fileView->setPlaceholderText(tr("Select a file to see its content."));
+}
+
+void ServicePage::setArgoApplication(argo::ArgoClient *client, const QString &name)
+{
+    m_argoPanel->setVisible(client && !name.isEmpty());
+    if (m_argoPanel->applicationName() == name && !name.isEmpty())
+        return;
+    m_argoPanel->setApplication(client, name);
 }
 
 } // namespace gd::ui

@@ -15,8 +15,13 @@ class QTreeWidgetItem;
 class QPlainTextEdit;
 class QSplitter;
 
+namespace gd::argo {
+class ArgoClient;
+}
+
 namespace gd::ui {
 
+class ArgoResourcePanel;
 class FittedTableView;
 class ServiceEnvironmentModel;
 
@@ -46,6 +51,11 @@ public:
     /// Shows the file at relative `path`; false when it is not listed.
     bool selectFile(const QString &path);
     ServiceEnvironmentModel *environmentModel() const { return m_model; }
+
+    /// Shows the live resources of Argo CD application `name` under the files (hidden for a null client or an
+    /// empty name); nothing reloads when the same application is shown again.
+    void setArgoApplication(argo::ArgoClient *client, const QString &name);
+    ArgoResourcePanel *argoPanel() const { return m_argoPanel; }
 
     /// Shows the files read for `folder` of `project`; ignored when the page moved on meanwhile.
     void showFiles(const QString &project, const QString &folder, const Result<flows::EnvironmentFiles> &files);
@@ -81,6 +91,7 @@ private:
     QSplitter *m_splitter;
     QTreeWidget *m_fileTree;
     QPlainTextEdit *m_fileView;
+    ArgoResourcePanel *m_argoPanel = nullptr;   ///< live health (issue 3)
 };
 
 } // namespace gd::ui

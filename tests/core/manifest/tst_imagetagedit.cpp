@@ -175,7 +175,7 @@ void TestImageTagEdit::goldenBuildsWithKustomize()
     QFETCH(QString, dir);
     const gd::manifest::KustomizeRunner runner;
     if (!runner.command().ok())
-        QSKIP("Neither kustomize nor kubectl is installed");
+        QFAIL("Neither kustomize nor kubectl is installed; install kubectl (kustomize v5).");
     const ImageEdit edit = readEdit(dir + u"/edit.txt"_s);
     const QByteArray expected = readFile(dir + u"/expected.yaml"_s);
     const auto parsed = gd::manifest::Kustomization::parse(expected);

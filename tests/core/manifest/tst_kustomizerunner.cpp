@@ -87,7 +87,7 @@ void TestKustomizeRunner::buildsRealOverlays()
     QFETCH(QString, dir);
     QFETCH(QByteArray, expected);
     if (!m_haveKustomize)
-        QSKIP("Neither kustomize nor kubectl is installed");
+        QFAIL("Neither kustomize nor kubectl is installed; install kubectl (kustomize v5).");
     const auto rendered = KustomizeRunner().build(dataPath(dir));
     QVERIFY2(rendered.ok(), rendered.ok() ? "" : qPrintable(rendered.error().fullText()));
     QVERIFY2(rendered->contains(expected), rendered->left(2000).constData());
@@ -96,7 +96,7 @@ void TestKustomizeRunner::buildsRealOverlays()
 void TestKustomizeRunner::brokenOverlayIsKustomizeError()
 {
     if (!m_haveKustomize)
-        QSKIP("Neither kustomize nor kubectl is installed");
+        QFAIL("Neither kustomize nor kubectl is installed; install kubectl (kustomize v5).");
     QTemporaryDir tmp;
     QVERIFY(tmp.isValid());
     QVERIFY(writeFile(tmp.filePath(u"kustomization.yaml"_s), "resources:\n- missing-deployment.yaml\n"));
@@ -112,7 +112,7 @@ void TestKustomizeRunner::brokenOverlayIsKustomizeError()
 void TestKustomizeRunner::invalidYamlOverlayIsKustomizeError()
 {
     if (!m_haveKustomize)
-        QSKIP("Neither kustomize nor kubectl is installed");
+        QFAIL("Neither kustomize nor kubectl is installed; install kubectl (kustomize v5).");
     QTemporaryDir tmp;
     QVERIFY(tmp.isValid());
     QVERIFY(writeFile(tmp.filePath(u"kustomization.yaml"_s), "images:\n- name: app\n  newTag: 11\n"));
@@ -125,7 +125,7 @@ void TestKustomizeRunner::invalidYamlOverlayIsKustomizeError()
 void TestKustomizeRunner::missingFolderIsNotFound()
 {
     if (!m_haveKustomize)
-        QSKIP("Neither kustomize nor kubectl is installed");
+        QFAIL("Neither kustomize nor kubectl is installed; install kubectl (kustomize v5).");
     QTemporaryDir tmp;
     const auto result = KustomizeRunner().build(tmp.filePath(u"no-such-overlay"_s));
     QVERIFY(!result.ok());

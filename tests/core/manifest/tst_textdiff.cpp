@@ -159,7 +159,7 @@ void TestTextDiff::appliesWithPatch()
     QFETCH(QByteArray, after);
     const QString patchProgram = QStandardPaths::findExecutable(u"patch"_s);
     if (patchProgram.isEmpty())
-        QSKIP("GNU patch is not installed");
+        QFAIL("GNU patch is not installed; packaging/setup-debian.sh installs it");
     const QString diff = gd::manifest::unifiedDiff(before, after, u"a/file.yaml"_s, u"b/file.yaml"_s);
     QCOMPARE(diff.isEmpty(), before == after);
     if (diff.isEmpty())

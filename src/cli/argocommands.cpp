@@ -1,0 +1,245 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Argo CD commands of gitops-desk-cli: status and sync.
+#include "cli/cliapp.h"
+
+#include "flows/argosession.h"
+#include "flows/syncandwait.h"
+#include "git/repocache.h"
+#include "net/appmatch.h"
+#include "net/credentialstore.h"
+#include "net/httpclient.h"
+#include "util/names.h"
+#include "workspace/appdirs.h"
+#include "workspace/catalog.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <optional>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace gd::cli {
+namespace {
+
+// The translatable sentences of this file, in the "gd::cli::CliApp" context (lupdate reads the macro).
+struct ArgoCommandsText {
+    Q_DECLARE_TR_FUNCTIONS(gd::cli::CliApp)
+};
+
+/// A connected Argo CD session for the command line: no keychain without a D-Bus session (CI, ssh).
+class CliArgo {
+public:
+    explicit CliArgo(const ws::WorkspaceConfig &config)
+        : m_credentials(qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS") ? nullptr
+                                                                                : new net::CredentialStore(&m_http)),
+          m_session(config, m_http, m_credentials)
+    {
+    }
+
+    /// Connects and waits; an Error saying why when it cannot.
+    Result<argo::ArgoClient *> connect()
+    {
+        if (!m_session.isConfigured())
+            return makeError(Error::Code::InvalidInput,
+                             ArgoCommandsText::tr("The workspace names no Argo CD server; add argocd.server to it."));
+        QEventLoop loop;
+        bool settled = false;   // the session may answer before the loop runs
+        std::optional<Error> failure;
+        QObject::connect(&m_session, &flows::ArgoSession::ready, &loop, [&] {
+            settled = true;
+            loop.quit();
+        });
+        QObject::connect(&m_session, &flows::ArgoSession::failed, &loop, [&](const QString &sentence) {
+            settled = true;
+            failure = makeError(Error::Code::Network, sentence);
+            loop.quit();
+        });
+        QObject::connect(&m_session, &flows::ArgoSession::credentialsNeeded, &loop, [&](const QString &sentence) {
+            settled = true;
+            failure = makeError(Error::Code::Auth, sentence,
+                                ArgoCommandsText::tr("Run `argocd login`, or set ARGOCD_AUTH_TOKEN."));
+            loop.quit();
+        });
+        m_session.connectToServer();
+        if (!settled)
+            loop.exec();
+        if (failure)
+            return *failure;
+        return m_session.client();
+    }
+
+    /// Lists every Application, waiting for the answer.
+    Result<argo::ApplicationList> list()
+    {
+        QEventLoop loop;
+        std::optional<Result<argo::ApplicationList>> answer;
+        m_session.client()->list(&loop, [&](Result<argo::ApplicationList> result) {
+            answer = std::move(result);
+            loop.quit();
+        });
+        if (!answer)
+            loop.exec();
+        return std::move(*answer);
+    }
+
+private:
+    net::HttpClient m_http;
+    net::CredentialStore *m_credentials;
+    flows::ArgoSession m_session;
+};
+
+
+} // namespace
+
+int CliApp::status(const Invocation &invocation)
+{
+    if (invocation.words.size() > 2)
+        return usage(ArgoCommandsText::tr("status takes at most one project."));
+    const QString only = invocation.words.value(1);
+    auto loaded = loadCatalog(invocation, only);
+    if (!loaded.ok())
+        return fail(loaded.error());
+    const ws::CatalogSnapshot *catalog = &loaded->catalog;
+
+    CliArgo argo(loaded->config);
+    if (auto connected = argo.connect(); !connected.ok())
+        return fail(connected.error());
+    auto apps = argo.list();
+    if (!apps.ok())
+        return fail(apps.error());
+
+    argo::AppMatcher matcher;
+    for (const ws::ProjectInfo &project : catalog->projects)
+        matcher.addRepository(project.name, project.repoUrl);
+    QHash<QString, const argo::Application *> workloads;   // "project/service/env" → app
+    QStringList unmatched;
+    for (const argo::Application &app : apps->items) {
+        const std::optional<argo::AppMatch> match = matcher.match(app);
+        if (!match)
+            unmatched.append(app.name);
+        else if (match->kind == argo::AppMatch::Kind::Workload)
+            workloads.insert(match->project + u'/' + match->service + u'/' + match->environment, &app);
+    }
+
+    QJsonArray json;
+    QList<QStringList> rows{{ArgoCommandsText::tr("PROJECT"), ArgoCommandsText::tr("SERVICE"),
+                             ArgoCommandsText::tr("ENV"), ArgoCommandsText::tr("APPLICATION"),
+                             ArgoCommandsText::tr("SYNC"), ArgoCommandsText::tr("HEALTH"),
+                             ArgoCommandsText::tr("OPERATION"), ArgoCommandsText::tr("REVISION"),
+                             ArgoCommandsText::tr("GA TAG"), ArgoCommandsText::tr("CANARY TAG")}};
+    for (const ws::ProjectInfo &project : catalog->projects) {
+        if (!only.isEmpty() && project.name != only)
+            continue;
+        for (const ws::ServiceInfo &service : project.services) {
+            for (const ws::EnvironmentState &env : service.environments) {
+                const argo::Application *app =
+                    workloads.value(project.name + u'/' + service.name + u'/' + env.environment);
+                const QString name = app ? app->name : QString();
+                const QString sync = app ? app->syncStatus : QString();
+                const QString health = app ? app->healthStatus : QString();
+                const QString phase = app ? app->operationPhase : QString();
+                const QString revision = app ? app->syncRevision : QString();
+                json.append(QJsonObject{{u"project"_s, project.name},
+                                        {u"service"_s, service.name},
+                                        {u"environment"_s, env.environment},
+                                        {u"application"_s, jsonOrNull(name)},
+                                        {u"sync"_s, jsonOrNull(sync)},
+                                        {u"health"_s, jsonOrNull(health)},
+                                        {u"operationPhase"_s, jsonOrNull(phase)},
+                                        {u"syncedRevision"_s, jsonOrNull(revision)},
+                                        {u"gaTag"_s, jsonOrNull(env.gaTag)},
+                                        {u"canaryTag"_s, jsonOrNull(env.canaryTag)}});
+                const auto dash = [](const QString &text) { return text.isEmpty() ? u"-"_s : text; };
+                rows.append({project.name, service.name, env.environment, dash(name), dash(sync), dash(health),
+                             dash(phase), dash(revision.left(8)), dash(env.gaTag), dash(env.canaryTag)});
+            }
+        }
+    }
+    if (invocation.json)
+        m_out << QJsonDocument(json).toJson(QJsonDocument::Indented);
+    else
+        m_out << formatTable(rows);
+    if (!unmatched.isEmpty() && !invocation.json) {
+        m_err << ArgoCommandsText::tr("Applications of other repos or paths: %1").arg(unmatched.join(u", "_s))
+              << '\n';
+    }
+    return Success;
+}
+
+int CliApp::sync(const Invocation &invocation)
+{
+    if (invocation.words.size() != 4)
+        return usage(ArgoCommandsText::tr("sync needs PROJECT SERVICE ENV."));
+    const QString project = invocation.words[1];
+    const QString service = invocation.words[2];
+    const QString env = invocation.words[3];
+    for (const auto &[name, kind] : {std::pair{project, NameKind::Project}, std::pair{service, NameKind::Service},
+                                     std::pair{env, NameKind::Environment}}) {
+        if (auto checked = checkDnsLabel(name, kind); !checked.ok())
+            return usage(checked.error().message);
+    }
+    auto config = loadWorkspace(invocation);
+    if (!config.ok())
+        return fail(config.error());
+    git::RepoCache cache(ws::repoCacheDir());
+    ws::Catalog::Options options;
+    options.fetch = false;   // only the repo URLs are needed to match Applications
+    auto catalog = ws::Catalog::load(*config, cache, options);
+    if (!catalog.ok())
+        return fail(catalog.error());
+    const ws::ProjectInfo *info = catalog->project(project);
+    if (info == nullptr)
+        return fail(makeError(Error::Code::NotFound,
+                              ArgoCommandsText::tr("There is no project \"%1\" in this workspace.").arg(project)));
+
+    CliArgo argo(*config);
+    auto client = argo.connect();
+    if (!client.ok())
+        return fail(client.error());
+    auto apps = argo.list();
+    if (!apps.ok())
+        return fail(apps.error());
+    argo::AppMatcher matcher;
+    matcher.addRepository(info->name, info->repoUrl);
+    QString appName;
+    for (const argo::Application &app : apps->items) {
+        const std::optional<argo::AppMatch> match = matcher.match(app);
+        if (match && match->kind == argo::AppMatch::Kind::Workload && match->service == service
+            && match->environment == env)
+            appName = app.name;
+    }
+    if (appName.isEmpty()) {
+        return fail(makeError(Error::Code::NotFound,
+                              ArgoCommandsText::tr("No Argo CD Application deploys %1 in %2 of project %3.")
+                                  .arg(service, env, project)));
+    }
+
+    flows::SyncAndWait::Options syncOptions;
+    syncOptions.wait = invocation.wait;
+    flows::SyncAndWait follow(**client, appName, syncOptions);
+    QEventLoop loop;
+    bool succeeded = false;
+    QString lastLine;
+    QObject::connect(&follow, &flows::SyncAndWait::progressed, &loop, [&](const argo::Application &app) {
+        const QString line = ArgoCommandsText::tr("%1: sync %2, health %3, operation %4")
+                                 .arg(app.name, app.syncStatus, app.healthStatus,
+                                      app.operationPhase.isEmpty() ? u"-"_s : app.operationPhase);
+        if (line != lastLine)
+            m_out << line << Qt::endl;
+        lastLine = line;
+    });
+    QObject::connect(&follow, &flows::SyncAndWait::finished, &loop, [&](bool ok, const QString &sentence) {
+        succeeded = ok;
+        (ok ? m_out : m_err) << sentence << Qt::endl;
+        loop.quit();
+    });
+    follow.start();
+    loop.exec();
+    return succeeded ? Success : Failure;
+}
+
+} // namespace gd::cli
