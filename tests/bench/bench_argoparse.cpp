@@ -1,13 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Prints how long GitOps Desk takes to read Argo CD's answers: a List of 2,000 real-shaped Applications
 // (DESIGN.md §5: the whole apply to the matrix ≤ 150 ms) and 2,000 watch events through the SSE parser.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic ignored "-Wdangling-pointer"
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#endif
-
 #include "net/argoapplication.h"
 #include "net/ssestream.h"
+#include "support/yamltojson.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -16,45 +12,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include <yaml-cpp/yaml.h>
-
 #include <cstdio>
 
 using namespace Qt::Literals::StringLiterals;
-
-namespace {
-
-QJsonValue toJson(const YAML::Node &node)
-{
-    switch (node.Type()) {
-    case YAML::NodeType::Map: {
-        QJsonObject object;
-        for (const auto &entry : node)
-            object.insert(QString::fromStdString(entry.first.Scalar()), toJson(entry.second));
-        return object;
-    }
-    case YAML::NodeType::Sequence: {
-        QJsonArray array;
-        for (const auto &entry : node)
-            array.append(toJson(entry));
-        return array;
-    }
-    case YAML::NodeType::Scalar: {
-        const QString text = QString::fromStdString(node.Scalar());
-        bool isNumber = false;
-        const qint64 number = text.toLongLong(&isNumber);
-        if (node.Tag() != "!" && isNumber)
-            return number;
-        if (node.Tag() != "!" && (text == u"true" || text == u"false"))
-            return text == u"true";
-        return text;
-    }
-    default:
-        return QJsonValue::Null;
-    }
-}
-
-} // namespace
 
 int main(int argc, char **argv)
 {
@@ -66,11 +26,9 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "cannot read %s (set GD_SOURCE_DIR or pass the fixture path)\n", qPrintable(file.fileName()));
         return 1;
     }
-    QJsonObject sample;
-    try {
-        sample = toJson(YAML::Load(file.readAll().toStdString())).toObject();
-    } catch (const YAML::Exception &e) {
-        std::fprintf(stderr, "fixture does not parse: %s\n", e.what());
+    const QJsonObject sample = gd::test::yamlToJsonObject(file.readAll());
+    if (sample.isEmpty()) {
+        std::fprintf(stderr, "fixture does not parse as a YAML mapping\n");
         return 1;
     }
     constexpr int kApps = 2000;

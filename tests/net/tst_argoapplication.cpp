@@ -1,18 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// yaml-cpp 0.7's inline code trips GCC 12's flow warnings at -O2 (false positives in the library, see src/core).
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic ignored "-Wdangling-pointer"
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#endif
-
 #include "net/argoapplication.h"
+#include "support/yamltojson.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
-
-#include <yaml-cpp/yaml.h>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace gd::argo;
@@ -24,42 +17,6 @@ QString dataPath(const QString &name)
     return qEnvironmentVariable("GD_TEST_DATA") + u"/argocd/"_s + name;
 }
 
-/// A YAML node as JSON the way the Kubernetes API server would send it: plain scalars that look like numbers,
-/// booleans or null become those; quoted scalars stay strings.
-QJsonValue toJson(const YAML::Node &node)
-{
-    switch (node.Type()) {
-    case YAML::NodeType::Map: {
-        QJsonObject object;
-        for (const auto &entry : node)
-            object.insert(QString::fromStdString(entry.first.Scalar()), toJson(entry.second));
-        return object;
-    }
-    case YAML::NodeType::Sequence: {
-        QJsonArray array;
-        for (const auto &entry : node)
-            array.append(toJson(entry));
-        return array;
-    }
-    case YAML::NodeType::Scalar: {
-        const QString text = QString::fromStdString(node.Scalar());
-        if (node.Tag() == "!")
-            return text;
-        if (text == u"true" || text == u"false")
-            return text == u"true";
-        if (text == u"null" || text == u"~")
-            return QJsonValue::Null;
-        bool isNumber = false;
-        const qint64 number = text.toLongLong(&isNumber);
-        if (isNumber)
-            return number;
-        return text;
-    }
-    default:
-        return QJsonValue::Null;
-    }
-}
-
 QJsonObject loadFixture(const QString &name)
 {
     QFile file(dataPath(name));
@@ -68,7 +25,7 @@ QJsonObject loadFixture(const QString &name)
     const QByteArray bytes = file.readAll();
     if (name.endsWith(u".json"))
         return QJsonDocument::fromJson(bytes).object();
-    return toJson(YAML::Load(bytes.toStdString())).toObject();
+    return gd::test::yamlToJsonObject(bytes);
 }
 
 } // namespace

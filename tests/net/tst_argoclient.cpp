@@ -5,6 +5,7 @@
 #include "net/httpclient.h"
 #include "workspace/demoworkspace.h"
 
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -122,6 +123,35 @@ private Q_SLOTS:
             [&](QObject *c, auto done) { m_client->get(u"no-such-app"_s, RefreshMode::None, c, done); });
         QVERIFY(missing && !missing->ok());
         QVERIFY(missing->error().message.startsWith(u"Argo CD refused: "_s));
+    }
+
+    void upsertThenRemove()
+    {
+        const auto list = await<ApplicationList>([&](QObject *c, auto done) { m_client->list(c, done); });
+        QVERIFY(list && list->ok() && !list->value().items.empty());
+        const Application &model = list->value().items.front();
+        const QJsonObject application{
+            {u"metadata"_s, QJsonObject{{u"name"_s, u"extra-app"_s}, {u"namespace"_s, u"argocd"_s}}},
+            {u"spec"_s,
+             QJsonObject{{u"project"_s, u"default"_s},
+                         {u"source"_s, QJsonObject{{u"repoURL"_s, model.repoUrl},
+                                                   {u"path"_s, model.path},
+                                                   {u"targetRevision"_s, model.targetRevision}}},
+                         {u"destination"_s, QJsonObject{{u"server"_s, u"https://kubernetes.default.svc"_s},
+                                                        {u"namespace"_s, u"extra"_s}}}}}};
+        const auto created = await<Application>([&](QObject *c, auto done) { m_client->upsert(application, c, done); });
+        QVERIFY2(created && created->ok(), qPrintable(describe(created)));
+        QCOMPARE(created->value().name, u"extra-app"_s);
+        QCOMPARE(created->value().destinationNamespace, u"extra"_s);
+        const auto withExtra = await<ApplicationList>([&](QObject *c, auto done) { m_client->list(c, done); });
+        QCOMPARE(withExtra->value().items.size(), list->value().items.size() + 1);
+
+        const auto removed = await<bool>([&](QObject *c, auto done) { m_client->remove(u"extra-app"_s, true, c, done); });
+        QVERIFY(removed && removed->ok());
+        const auto after = await<ApplicationList>([&](QObject *c, auto done) { m_client->list(c, done); });
+        QCOMPARE(after->value().items.size(), list->value().items.size());
+        for (const Application &app : after->value().items)
+            QVERIFY(app.name != u"extra-app");
     }
 
     void syncAndOperationInProgressRetry()
