@@ -185,6 +185,10 @@
         <source>%1: sync %2, health %3, operation %4</source>
         <translation>%1：同步 %2，健康 %3，操作 %4</translation>
     </message>
+    <message>
+        <source>%1 is not a service environment folder (appsmanifests/SERVICE/ENV, with manifests/kustomization.yaml) nor its manifests folder.</source>
+        <translation>%1 既不是服务环境文件夹（appsmanifests/服务/环境，含 manifests/kustomization.yaml），也不是其 manifests 文件夹。</translation>
+    </message>
 </context>
 <context>
     <name>gd::flows::ArgoSession</name>
@@ -938,6 +942,54 @@
     <message>
         <source>The YAML is not valid: %1.</source>
         <translation>YAML 无效：%1。</translation>
+    </message>
+    <message>
+        <source>The rendered manifests before the change</source>
+        <translation>变更前渲染出的清单</translation>
+    </message>
+    <message>
+        <source>The rendered manifests after the change</source>
+        <translation>变更后渲染出的清单</translation>
+    </message>
+    <message>
+        <source>%1 are not valid YAML at line %2, column %3: %4</source>
+        <translation>%1 在第 %2 行第 %3 列不是有效的 YAML：%4</translation>
+    </message>
+    <message>
+        <source>%1 hold a document at line %2 that is not a Kubernetes resource (a mapping of fields to values). Fix the manifests, then review again.</source>
+        <translation>%1 在第 %2 行含有一个不是 Kubernetes 资源（字段到值的映射）的文档。请修正清单后再审阅。</translation>
+    </message>
+    <message>
+        <source>init container %1 added (image %2)</source>
+        <translation>新增初始化容器 %1（镜像 %2）</translation>
+    </message>
+    <message>
+        <source>container %1 added (image %2)</source>
+        <translation>新增容器 %1（镜像 %2）</translation>
+    </message>
+    <message>
+        <source>image %1: %2 → %3</source>
+        <translation>镜像 %1：%2 → %3</translation>
+    </message>
+    <message>
+        <source>init container %1 removed</source>
+        <translation>移除初始化容器 %1</translation>
+    </message>
+    <message>
+        <source>container %1 removed</source>
+        <translation>移除容器 %1</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>replicas %1 → %2</source>
+        <translation>副本数 %1 → %2</translation>
+    </message>
+    <message>
+        <source>The rendered manifests could not be compared.</source>
+        <translation>无法比较渲染出的清单。</translation>
     </message>
 </context>
 <context>

@@ -65,7 +65,8 @@ Commands:
   projects [--json]                 list the DevOps projects of the workspace
   services [PROJECT] [--json]       list services per environment: stage, GA tag, canary tag
   render PROJECT SERVICE ENV        print the environment's overlay built at the branch tip
-  validate PROJECT SERVICE ENV      check YAML, kustomizations and the kustomize build
+  validate PROJECT SERVICE ENV      check YAML, kustomizations and the kustomize build at the branch tip
+  validate PATH                     the same for a service environment folder on disk
   status [PROJECT] [--json]         Argo CD sync status and health per service and environment
   sync PROJECT SERVICE ENV [--wait] refresh and sync the environment's Application; --wait follows it
                                     until it is healthy (exit 0) or failed/Degraded (exit 1)
@@ -333,25 +334,48 @@ int CliApp::render(const Invocation &invocation)
     });
 }
 
+int CliApp::printReport(const QString &folder, const ws::ValidationReport &report)
+{
+    for (const ws::Finding &finding : report.findings) {
+        const QString severity = finding.diagnostic.isError() ? CliText::tr("error") : CliText::tr("warning");
+        m_out << folder << u'/' << finding.file << u':' << finding.diagnostic.line << u':'
+              << finding.diagnostic.column << u": "_s << severity << u": "_s << finding.diagnostic.message << '\n';
+    }
+    m_out << CliText::tr("%1: %2 error(s), %3 warning(s).")
+                 .arg(folder)
+                 .arg(report.errorCount())
+                 .arg(report.warningCount())
+          << '\n';
+    return int(report.hasErrors() ? Failure : Success);
+}
+
 int CliApp::validate(const Invocation &invocation)
 {
+    if (invocation.words.size() == 2)
+        return validatePath(invocation.words[1]);
     return onServiceEnv(invocation, [this](const QString &service, const QString &env, ws::OpenedProject &project) {
         auto report = ws::validateServiceEnv(project.repo, project.tip, service, env, manifest::KustomizeRunner());
         if (!report.ok())
             return fail(report.error());
-        const QString folder = ws::ServiceEnvPaths::folder(service, env);
-        for (const ws::Finding &finding : report->findings) {
-            const QString severity = finding.diagnostic.isError() ? CliText::tr("error") : CliText::tr("warning");
-            m_out << folder << u'/' << finding.file << u':' << finding.diagnostic.line << u':'
-                  << finding.diagnostic.column << u": "_s << severity << u": "_s << finding.diagnostic.message << '\n';
-        }
-        m_out << CliText::tr("%1: %2 error(s), %3 warning(s).")
-                     .arg(folder)
-                     .arg(report->errorCount())
-                     .arg(report->warningCount())
-              << '\n';
-        return int(report->hasErrors() ? Failure : Success);
+        return printReport(ws::ServiceEnvPaths::folder(service, env), *report);
     });
+}
+
+int CliApp::validatePath(const QString &path)
+{
+    // A service environment folder (with manifests/), or its manifests folder.
+    QDir folder(QFileInfo(path).absoluteFilePath());
+    if (!folder.exists(u"manifests/kustomization.yaml"_s) && folder.dirName() == u"manifests"
+        && folder.exists(u"kustomization.yaml"_s))
+        folder.cdUp();
+    if (!folder.exists(u"manifests/kustomization.yaml"_s)) {
+        return fail(makeError(Error::Code::NotFound,
+                              CliText::tr("%1 is not a service environment folder (appsmanifests/SERVICE/ENV, with "
+                                          "manifests/kustomization.yaml) nor its manifests folder.")
+                                  .arg(QDir::toNativeSeparators(path))));
+    }
+    return printReport(QDir::toNativeSeparators(folder.path()),
+                       ws::validateDirectory(folder.path(), manifest::KustomizeRunner()));
 }
 
 int CliApp::demo(const Invocation &invocation)

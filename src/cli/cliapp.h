@@ -3,6 +3,7 @@
 
 #include "util/result.h"
 #include "workspace/catalog.h"
+#include "workspace/overlaycheck.h"
 #include "workspace/projectrepo.h"
 #include "workspace/workspaceconfig.h"
 
@@ -62,6 +63,9 @@ private:
     int services(const Invocation &invocation);
     int render(const Invocation &invocation);
     int validate(const Invocation &invocation);
+    int validatePath(const QString &path);
+    /// Prints `file:line:col: severity: message` per finding and a summary; Failure when there is an error.
+    int printReport(const QString &folder, const ws::ValidationReport &report);
     int demo(const Invocation &invocation);
     int status(const Invocation &invocation);
     int sync(const Invocation &invocation);

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Drives gitops-desk-cli as a user would, on a fresh demo workspace.
+#include "git/repository.h"
+
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -28,6 +31,7 @@ private Q_SLOTS:
     void servicesAsJsonAndTable();
     void renderBuildsTheOverlay();
     void validatePassesOnDemo();
+    void validatePathOnDisk();
     void demoRefusesNonEmptyFolder();
     void usageErrorsExitWithTwo_data();
     void usageErrorsExitWithTwo();
@@ -142,6 +146,36 @@ void TestCli::validatePassesOnDemo()
     const Run run = cli({u"--workspace"_s, m_workspace, u"validate"_s, m_project, m_service, u"uat"_s});
     QVERIFY2(run.exitCode == 0, qPrintable(QString::fromUtf8(run.out) + run.err));
     QVERIFY(run.out.contains(": 0 error(s)"));
+}
+
+void TestCli::validatePathOnDisk()
+{
+    // The folder as a user has it in a checkout: valid first, then with a broken overlay.
+    auto repo = gd::git::Repository::open(m_dir.filePath(u"demo/repos/argocd-gitops-%1.git"_s.arg(m_project)));
+    QVERIFY(repo.ok());
+    auto tip = repo->resolve(u"refs/heads/main"_s);
+    QVERIFY(tip.ok());
+    const QString folder = m_dir.filePath(u"checkout/"_s + m_service + u"/uat"_s);
+    QVERIFY(repo->extractDirectory(*tip, u"appsmanifests/"_s + m_service + u"/uat"_s, folder).ok());
+
+    Run run = cli({u"validate"_s, folder});
+    QVERIFY2(run.exitCode == 0, qPrintable(QString::fromUtf8(run.out) + run.err));
+    QVERIFY(run.out.contains(": 0 error(s)"));
+    run = cli({u"validate"_s, folder + u"/manifests"_s});   // its manifests folder works too
+    QCOMPARE(run.exitCode, 0);
+
+    QFile ga(folder + u"/manifests/ga/kustomization.yaml"_s);
+    QVERIFY(ga.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    ga.write("resources:\n  - ../base\nimages:\n  - name: x\n    newTag: [\n");
+    ga.close();
+    run = cli({u"validate"_s, folder});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.out.contains("/manifests/ga/kustomization.yaml:") && run.out.contains(": error: "),
+             run.out.constData());
+
+    run = cli({u"validate"_s, m_dir.filePath(u"checkout"_s)});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(u"is not a service environment folder"_s), qPrintable(run.err));
 }
 
 void TestCli::demoRefusesNonEmptyFolder()
