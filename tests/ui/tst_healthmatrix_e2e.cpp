@@ -2,6 +2,7 @@
 // The live health matrix end to end: the main window opens a demo workspace whose Argo CD server is the simulator,
 // and the matrix shows what the simulator deploys, live.
 #include "support/argocdsim.h"
+#include "darkpalette.h"
 #include "git/repository.h"
 #include "git/repocache.h"
 #include "ui/language.h"
@@ -266,18 +267,7 @@ void TestHealthMatrixE2e::matrixFollowsTheSimulatorLive()
     QTRY_COMPARE_WITH_TIMEOUT(matrixProblem(model, m_project.name, after), QString(), liveTimeoutMs);
     QVERIFY(!cell.data(gd::ui::MatrixBehindRole).toBool());
 
-    QPalette dark;
-    dark.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x30));
-    dark.setColor(QPalette::WindowText, QColor(0xdf, 0xe1, 0xe5));
-    dark.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
-    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2b));
-    dark.setColor(QPalette::Text, QColor(0xdf, 0xe1, 0xe5));
-    dark.setColor(QPalette::Button, QColor(0x36, 0x38, 0x3c));
-    dark.setColor(QPalette::ButtonText, QColor(0xdf, 0xe1, 0xe5));
-    dark.setColor(QPalette::Highlight, QColor(0x2f, 0x65, 0xca));
-    dark.setColor(QPalette::HighlightedText, Qt::white);
-    dark.setColor(QPalette::PlaceholderText, QColor(0x8c, 0x8f, 0x94));
-    dark.setColor(QPalette::Mid, QColor(0x45, 0x48, 0x4d));
+    const QPalette dark = gd::test::darkPalette();
     const QPalette light = QApplication::palette();
     QApplication::setPalette(dark);
     saveScreenshot(window.get(), u"healthmatrix_demo_dark.png"_s);

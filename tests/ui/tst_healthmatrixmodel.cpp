@@ -2,6 +2,7 @@
 // The live health matrix: catalog × Argo CD Applications (parsed from JSON shaped like fixtures/argocd), watch
 // events touching one cell, unmatched Applications, the problems-only filter, the "behind" flag, and screenshots.
 #include "net/argoapplication.h"
+#include "darkpalette.h"
 #include "ui/delegates/healthbadgedelegate.h"
 #include "ui/models/healthmatrixmodel.h"
 #include "ui/models/healthmatrixroles.h"
@@ -417,19 +418,7 @@ void TestHealthMatrixModel::screenshots()
     QVERIFY(QDir().mkpath(dir));
     QApplication::setStyle(QStyleFactory::create(u"Fusion"_s));
     const QPalette light = QApplication::style()->standardPalette();
-    QPalette dark;
-    dark.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
-    dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
-    dark.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
-    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2b));
-    dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
-    dark.setColor(QPalette::Button, QColor(0x33, 0x35, 0x3a));
-    dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
-    dark.setColor(QPalette::Highlight, QColor(0x2f, 0x6f, 0xd0));
-    dark.setColor(QPalette::HighlightedText, Qt::white);
-    dark.setColor(QPalette::ToolTipBase, QColor(0x33, 0x35, 0x3a));
-    dark.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
-    dark.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
+    const QPalette dark = gd::test::darkPalette();
 
     for (const auto &[name, palette] : {std::pair{u"light"_s, light}, std::pair{u"dark"_s, dark}}) {
         QApplication::setPalette(palette);

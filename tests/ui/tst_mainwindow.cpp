@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "flows/job.h"
+#include "darkpalette.h"
 #include "flows/jobqueue.h"
 #include "git/repocache.h"
 #include "git/repository.h"
@@ -535,21 +536,7 @@ void TestMainWindow::followsDarkPalette()
     auto window = openDemo();
     QVERIFY(window);
     const QPalette light = QApplication::palette();
-    QPalette dark;
-    dark.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x30));
-    dark.setColor(QPalette::WindowText, QColor(0xdf, 0xe1, 0xe5));
-    dark.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
-    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2b));
-    dark.setColor(QPalette::Text, QColor(0xdf, 0xe1, 0xe5));
-    dark.setColor(QPalette::Button, QColor(0x36, 0x38, 0x3c));
-    dark.setColor(QPalette::ButtonText, QColor(0xdf, 0xe1, 0xe5));
-    dark.setColor(QPalette::Highlight, QColor(0x2f, 0x65, 0xca));
-    dark.setColor(QPalette::HighlightedText, Qt::white);
-    dark.setColor(QPalette::PlaceholderText, QColor(0x8c, 0x8f, 0x94));
-    dark.setColor(QPalette::Mid, QColor(0x45, 0x48, 0x4d));
-    dark.setColor(QPalette::Disabled, QPalette::Text, QColor(0x6f, 0x73, 0x7a));
-    dark.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x6f, 0x73, 0x7a));
-    dark.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x6f, 0x73, 0x7a));
+    const QPalette dark = gd::test::darkPalette();
     QApplication::setPalette(dark);
 
     const auto [project, service] = canaryService();

@@ -3,6 +3,7 @@
 // literals, anchors, block scalars), diagnostics underlined at their line/column with a tooltip, the line-number gutter,
 // readable colours on a dark palette, find/replace counts, undo, and screenshots.
 #include "ui/editor/yamleditor.h"
+#include "darkpalette.h"
 #include "ui/editor/yamlhighlighter.h"
 
 #include <QApplication>
@@ -69,22 +70,6 @@ qreal contrast(const QColor &a, const QColor &b)
     const qreal la = lum(a);
     const qreal lb = lum(b);
     return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
-}
-
-QPalette darkPalette()
-{
-    QPalette dark;
-    dark.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
-    dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
-    dark.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
-    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2b));
-    dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
-    dark.setColor(QPalette::Button, QColor(0x33, 0x35, 0x3a));
-    dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
-    dark.setColor(QPalette::Highlight, QColor(0x2f, 0x6f, 0xd0));
-    dark.setColor(QPalette::HighlightedText, Qt::white);
-    dark.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
-    return dark;
 }
 
 QString lines(int count)
@@ -243,7 +228,7 @@ void TestYamlEditor::darkPaletteReadable()
     const std::optional<QColor> lightKey = colourAt(key, 0);
     QVERIFY(lightKey);
 
-    const QPalette dark = darkPalette();
+    const QPalette dark = gd::test::darkPalette();
     editor.setPalette(dark);
     const QColor base = dark.color(QPalette::Base);
     const std::optional<QColor> commentColour = colourAt(comment, 2);
@@ -309,7 +294,7 @@ void TestYamlEditor::screenshots()
     const QString dir = qEnvironmentVariable("GD_BUILD_DIR", QDir::tempPath()) + u"/screenshots"_s;
     QVERIFY(QDir().mkpath(dir));
     const QPalette light = QApplication::style()->standardPalette();
-    for (const auto &[name, palette] : {std::pair{u"light"_s, light}, std::pair{u"dark"_s, darkPalette()}}) {
+    for (const auto &[name, palette] : {std::pair{u"light"_s, light}, std::pair{u"dark"_s, gd::test::darkPalette()}}) {
         QApplication::setPalette(palette);
         gd::ui::YamlEditor editor;
         editor.resize(560, 380);
