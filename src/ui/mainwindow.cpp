@@ -743,6 +743,9 @@ void MainWindow::startArgoSession()
                 });
         m_healthPage->setWatch(watch);
         m_argoReady = true;
+        // Live status is what a release manager opens the window for: bring its tab to the front.
+        if (!m_healthDock->isHidden())
+            m_healthDock->raise();
         // The first list names the Applications: then the service page can show its live resources.
         connect(watch, &argo::ArgoWatch::listed, this, &MainWindow::updateArgoPanel);
         watch->start();
