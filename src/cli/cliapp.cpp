@@ -191,13 +191,10 @@ int CliApp::projects(const Invocation &invocation)
 {
     if (invocation.words.size() != 1)
         return usage(CliText::tr("projects takes no arguments."));
-    auto config = loadWorkspace(invocation);
-    if (!config.ok())
-        return fail(config.error());
-    git::RepoCache cache(ws::repoCacheDir());
-    auto catalog = ws::Catalog::load(*config, cache);
-    if (!catalog.ok())
-        return fail(catalog.error());
+    auto loaded = loadCatalog(invocation, {});
+    if (!loaded.ok())
+        return fail(loaded.error());
+    const ws::CatalogSnapshot *catalog = &loaded->catalog;
 
     if (invocation.json) {
         QJsonArray list;

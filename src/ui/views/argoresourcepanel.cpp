@@ -81,17 +81,7 @@ void ArgoResourcePanel::load(bool refresh)
     updateButtons();
     const QString name = m_name;
     m_client->get(name, refresh ? argo::RefreshMode::Normal : argo::RefreshMode::None, this,
-                  [this, name](Result<argo::Application> result) {
-                      if (name != m_name)
-                          return;
-                      m_busy = false;
-                      updateButtons();
-                      if (!result) {
-                          Q_EMIT failed(result.error().message);
-                          return;
-                      }
-                      showApplication(*result);
-                  });
+                  [this, name](Result<argo::Application> result) { applicationAnswered(name, result); });
     m_client->resourceTree(name, this, [this, name](Result<argo::ResourceTree> result) {
         if (name != m_name)
             return;
@@ -125,17 +115,21 @@ void ArgoResourcePanel::sync()
     request.revision = revision;
     request.prune = m_application.prune;
     const QString name = m_name;
-    m_client->sync(name, request, this, [this, name](Result<argo::Application> result) {
-        if (name != m_name)
-            return;
-        m_busy = false;
-        updateButtons();
-        if (!result) {
-            Q_EMIT failed(result.error().message);
-            return;
-        }
-        showApplication(*result);
-    });
+    m_client->sync(name, request, this,
+                   [this, name](Result<argo::Application> result) { applicationAnswered(name, result); });
+}
+
+void ArgoResourcePanel::applicationAnswered(const QString &name, const Result<argo::Application> &result)
+{
+    if (name != m_name)
+        return;   // the page moved on to another application meanwhile
+    m_busy = false;
+    updateButtons();
+    if (!result) {
+        Q_EMIT failed(result.error().message);
+        return;
+    }
+    showApplication(*result);
 }
 
 void ArgoResourcePanel::showApplication(const argo::Application &application)

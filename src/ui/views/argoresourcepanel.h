@@ -48,6 +48,8 @@ private:
     void load(bool refresh);
     void retranslateUi();
     void updateButtons();
+    /// Ends a get or sync of `name`: shows the answer, or reports why it failed.
+    void applicationAnswered(const QString &name, const Result<argo::Application> &result);
 
     QPointer<argo::ArgoClient> m_client;
     QString m_name;

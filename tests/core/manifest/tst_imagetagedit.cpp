@@ -91,7 +91,7 @@ QString expectedRenderedImage(const QByteArray &edited, const QString &name)
     return out;
 }
 
-QByteArray stubDeployment(const QString &image)
+QByteArray minimalDeployment(const QString &image)
 {
     return "apiVersion: apps/v1\n"
            "kind: Deployment\n"
@@ -180,13 +180,13 @@ void TestImageTagEdit::goldenBuildsWithKustomize()
     const QByteArray expected = readFile(dir + u"/expected.yaml"_s);
     const auto parsed = gd::manifest::Kustomization::parse(expected);
     QVERIFY(parsed.ok());
-    // Every golden file lists deployment.yaml in resources, so the stub is all it needs.
+    // Every golden file lists deployment.yaml in resources, so this one Deployment is all it needs.
     QVERIFY(parsed->resources().contains(u"deployment.yaml"_s));
 
     QTemporaryDir tmp;
     QVERIFY(tmp.isValid());
     QVERIFY(writeFile(tmp.filePath(u"kustomization.yaml"_s), expected));
-    QVERIFY(writeFile(tmp.filePath(u"deployment.yaml"_s), stubDeployment(edit.name)));
+    QVERIFY(writeFile(tmp.filePath(u"deployment.yaml"_s), minimalDeployment(edit.name)));
     const auto rendered = runner.build(tmp.path());
     QVERIFY2(rendered.ok(), qPrintable(rendered.ok() ? QString() : rendered.error().fullText()));
 
