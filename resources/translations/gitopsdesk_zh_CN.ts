@@ -189,6 +189,46 @@
         <source>%1 is not a service environment folder (appsmanifests/SERVICE/ENV, with manifests/kustomization.yaml) nor its manifests folder.</source>
         <translation>%1 既不是服务环境文件夹（appsmanifests/服务/环境，含 manifests/kustomization.yaml），也不是其 manifests 文件夹。</translation>
     </message>
+    <message>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>workdir needs PROJECT.</source>
+        <translation>workdir 需要参数 PROJECT。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rendered manifests: %n resource(s) change.</source>
+        <translation>
+            <numerusform>渲染出的清单：%n 个资源有变化。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Conflict: %1 changed on the remote since the working copy started from it.</source>
+        <translation>冲突：自工作副本开始编辑以来，%1 已在远程仓库中被修改。</translation>
+    </message>
+    <message>
+        <source>No changes to %1 in %2 in the working copy.</source>
+        <translation>工作副本中没有对 %1 在 %2 环境的更改。</translation>
+    </message>
+    <message>
+        <source>commit needs a message: -m MESSAGE.</source>
+        <translation>commit 需要提交说明：-m MESSAGE。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Committed %1 and pushed to %2 (%n attempt(s)).</source>
+        <translation>
+            <numerusform>已提交 %1 并推送到 %2（尝试 %n 次）。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>gd::flows::ArgoSession</name>
@@ -234,6 +274,53 @@
     <message>
         <source>Done</source>
         <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>gd::flows::OverlayEditSession</name>
+    <message>
+        <source>Opening the working copy of %1</source>
+        <translation>正在打开 %1 的工作副本</translation>
+    </message>
+    <message>
+        <source>%1 in the working copy cannot be read.</source>
+        <translation>无法读取工作副本中的 %1。</translation>
+    </message>
+    <message>
+        <source>Open %1 in %2 for editing</source>
+        <translation>打开 %1 在 %2 环境的清单以进行编辑</translation>
+    </message>
+    <message>
+        <source>Save %1</source>
+        <translation>保存 %1</translation>
+    </message>
+    <message>
+        <source>Review changes to %1 in %2</source>
+        <translation>审阅 %1 在 %2 环境的更改</translation>
+    </message>
+    <message>
+        <source>Fetching %1 and building both overlays</source>
+        <translation>正在获取 %1 并构建修改前后的覆盖层</translation>
+    </message>
+    <message>
+        <source>Commit and push %1 in %2</source>
+        <translation>提交并推送 %1 在 %2 环境的更改</translation>
+    </message>
+    <message>
+        <source>Waiting for other work on %1</source>
+        <translation>正在等待 %1 上的其他任务完成</translation>
+    </message>
+    <message>
+        <source>Attempt %1: %2</source>
+        <translation>第 %1 次尝试：%2</translation>
+    </message>
+    <message>
+        <source>Committed %1 and pushed it to %2.</source>
+        <translation>已提交 %1 并推送到 %2。</translation>
+    </message>
+    <message>
+        <source>Start %1 again from the remote version</source>
+        <translation>从远程版本重新开始编辑 %1</translation>
     </message>
 </context>
 <context>
@@ -626,6 +713,131 @@
     </message>
 </context>
 <context>
+    <name>gd::git::WorkingClone</name>
+    <message>
+        <source>The path &quot;%1&quot; is not a valid file path inside the repository. Use a relative path with &apos;/&apos; between folders, without &quot;..&quot; and outside .git.</source>
+        <translation>路径“%1”不是仓库内的有效文件路径。请使用以“/”分隔文件夹的相对路径，不能包含“..”，也不能位于 .git 中。</translation>
+    </message>
+    <message>
+        <source>The commit %1 is not in the working copy. Fetch again and retry.</source>
+        <translation>提交 %1 不在工作副本中。请重新获取后重试。</translation>
+    </message>
+    <message>
+        <source>The files of commit %1 cannot be read.</source>
+        <translation>无法读取提交 %1 的文件。</translation>
+    </message>
+    <message>
+        <source>The folder %1 of commit %2 cannot be read.</source>
+        <translation>无法读取提交 %2 的文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>The files of commit %1 cannot be listed.</source>
+        <translation>无法列出提交 %1 的文件。</translation>
+    </message>
+    <message>
+        <source>The committed content of %1 cannot be read.</source>
+        <translation>无法读取 %1 已提交的内容。</translation>
+    </message>
+    <message>
+        <source>A file could not be compared with the repository.</source>
+        <translation>无法将文件与仓库进行比较。</translation>
+    </message>
+    <message>
+        <source>The draft file %1 cannot be read. Check its permissions.</source>
+        <translation>无法读取草稿文件 %1。请检查其权限。</translation>
+    </message>
+    <message>
+        <source>%1 leads through a symbolic link in the working copy; this tool does not write through links. Replace the link with a real folder or file.</source>
+        <translation>%1 的路径经过工作副本中的符号链接；本工具不会通过链接写入。请将该链接替换为真实的文件夹或文件。</translation>
+    </message>
+    <message>
+        <source>The folder for %1 cannot be created. Check the disk space and permissions, and that no file has the folder&apos;s name.</source>
+        <translation>无法为 %1 创建文件夹。请检查磁盘空间和权限，并确认没有与该文件夹同名的文件。</translation>
+    </message>
+    <message>
+        <source>The draft file %1 cannot be written. Check the disk space and permissions.</source>
+        <translation>无法写入草稿文件 %1。请检查磁盘空间和权限。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder in the working copy, not a file.</source>
+        <translation>%1 在工作副本中是文件夹，不是文件。</translation>
+    </message>
+    <message>
+        <source>The draft file %1 cannot be removed. Check its permissions.</source>
+        <translation>无法删除草稿文件 %1。请检查其权限。</translation>
+    </message>
+    <message>
+        <source>The settings of the working copy at %1 cannot be opened.</source>
+        <translation>无法打开位于 %1 的工作副本的设置。</translation>
+    </message>
+    <message>
+        <source>The settings of the working copy at %1 cannot be written.</source>
+        <translation>无法写入位于 %1 的工作副本的设置。</translation>
+    </message>
+    <message>
+        <source>The folder %1 already holds something that is not a working copy of %2. Move it away or choose another folder.</source>
+        <translation>文件夹 %1 中已有内容，且不是 %2 的工作副本。请将其移走或选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>The working copy at %1 has no HEAD. Remove the folder to clone again.</source>
+        <translation>位于 %1 的工作副本没有 HEAD。请删除该文件夹以重新克隆。</translation>
+    </message>
+    <message>
+        <source>The working copy at %1 is not on branch %2. Switch it back to %2 with git, or remove the folder to clone again.</source>
+        <translation>位于 %1 的工作副本不在分支 %2 上。请用 git 将其切换回 %2，或删除该文件夹以重新克隆。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid branch name.</source>
+        <translation>“%1”不是有效的分支名称。</translation>
+    </message>
+    <message>
+        <source>A working copy needs both a folder and a repository URL.</source>
+        <translation>工作副本需要同时指定文件夹和仓库 URL。</translation>
+    </message>
+    <message>
+        <source>%1 is a file, so no working copy can be made there. Move it away or choose another folder.</source>
+        <translation>%1 是文件，无法在此创建工作副本。请将其移走或选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>A working copy could not be created at %1. Check the path and permissions.</source>
+        <translation>无法在 %1 创建工作副本。请检查路径和权限。</translation>
+    </message>
+    <message>
+        <source>There is no draft file %1.</source>
+        <translation>没有草稿文件 %1。</translation>
+    </message>
+    <message>
+        <source>No commit was given to update the working copy to.</source>
+        <translation>未指定要将工作副本更新到的提交。</translation>
+    </message>
+    <message>
+        <source>Commit %1 holds a file name that is not safe to write; the working copy was left as it was.</source>
+        <translation>提交 %1 包含无法安全写入的文件名；工作副本保持原样。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n draft file(s) you changed were also changed in Git meanwhile (commit %1). Nothing was updated. Save your version elsewhere and discard it, then update again.</source>
+        <translation>
+            <numerusform>有 %n 个已修改的草稿文件在此期间也在 Git 中被修改了（提交 %1）。未做任何更新。请将本地版本另存到别处并丢弃，然后重新更新。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The branch %1 of the working copy could not be moved to commit %2.</source>
+        <translation>无法将工作副本的分支 %1 移动到提交 %2。</translation>
+    </message>
+    <message>
+        <source>The working copy could not be switched to branch %1.</source>
+        <translation>无法将工作副本切换到分支 %1。</translation>
+    </message>
+    <message>
+        <source>The index of the working copy cannot be opened.</source>
+        <translation>无法打开工作副本的索引。</translation>
+    </message>
+    <message>
+        <source>The index of the working copy could not be updated. Run `git status` in %1 to check it.</source>
+        <translation>无法更新工作副本的索引。请在 %1 中运行 `git status` 进行检查。</translation>
+    </message>
+</context>
+<context>
     <name>gd::manifest</name>
     <message>
         <source>The images entry could not be located in the text; nothing was changed.</source>
@@ -993,6 +1205,216 @@
     </message>
 </context>
 <context>
+    <name>gd::manifest::ManifestCheck</name>
+    <message>
+        <source>This object has no &quot;apiVersion&quot;; add the API version of its kind, for example &quot;apiVersion: apps/v1&quot; for a Deployment.</source>
+        <translation>此对象没有“apiVersion”；请添加其类型对应的 API 版本，例如 Deployment 为“apiVersion: apps/v1”。</translation>
+    </message>
+    <message>
+        <source>This object has no &quot;kind&quot;; add the kind of Kubernetes object it describes, for example &quot;kind: Deployment&quot;.</source>
+        <translation>此对象没有“kind”；请添加它所描述的 Kubernetes 对象类型，例如“kind: Deployment”。</translation>
+    </message>
+    <message>
+        <source>The file holds no Argo CD Application; it is empty or not a mapping of fields to values.</source>
+        <translation>文件中没有 Argo CD Application：文件为空，或不是字段到值的映射。</translation>
+    </message>
+    <message>
+        <source>This file should hold an Argo CD Application but has no &quot;kind&quot;; add &quot;kind: Application&quot;.</source>
+        <translation>此文件应包含 Argo CD Application，但没有“kind”；请添加“kind: Application”。</translation>
+    </message>
+    <message>
+        <source>This file should hold an Argo CD Application, but its kind is &quot;%1&quot;; write &quot;kind: Application&quot;.</source>
+        <translation>此文件应包含 Argo CD Application，但其 kind 为“%1”；请写作“kind: Application”。</translation>
+    </message>
+    <message>
+        <source>The Application has no spec.source.path, so Argo CD does not know which folder to deploy; set it to this environment&apos;s manifests folder.</source>
+        <translation>此 Application 没有 spec.source.path，Argo CD 无法知道要部署哪个文件夹；请将其设为此环境的 manifests 文件夹。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a kustomization field, so kustomize rejects the file; remove it or correct its spelling.</source>
+        <translation>“%1”不是 kustomization 字段，kustomize 会拒绝此文件；请删除它或更正拼写。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a kustomization field, so kustomize rejects the file; did you mean &quot;%2&quot;?</source>
+        <translation>“%1”不是 kustomization 字段，kustomize 会拒绝此文件；是否应为“%2”？</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; does not exist next to this kustomization, so kustomize cannot build it; correct the path or add the file.</source>
+        <translation>此 kustomization 所在文件夹中不存在“%1”，kustomize 无法构建；请更正路径或添加该文件。</translation>
+    </message>
+    <message>
+        <source>This object has no metadata.name; kustomize and Kubernetes need a name for every object.</source>
+        <translation>此对象没有 metadata.name；kustomize 和 Kubernetes 要求每个对象都有名称。</translation>
+    </message>
+    <message>
+        <source>metadata.name is empty; give the object a name.</source>
+        <translation>metadata.name 为空；请为该对象指定名称。</translation>
+    </message>
+    <message>
+        <source>metadata.name must be a single name, not a list or mapping.</source>
+        <translation>metadata.name 必须是单个名称，而不是列表或映射。</translation>
+    </message>
+    <message>
+        <source>The name &quot;%1&quot; is not allowed: it may not be &quot;.&quot; or &quot;..&quot; nor contain &apos;/&apos; or &apos;%&apos;.</source>
+        <translation>名称“%1”不允许使用：名称不能是“.”或“..”，也不能包含“/”或“%”。</translation>
+    </message>
+    <message>
+        <source>The name &quot;%1&quot; is longer than 253 characters, which Kubernetes does not accept.</source>
+        <translation>名称“%1”超过 253 个字符，Kubernetes 不接受。</translation>
+    </message>
+    <message>
+        <source>The name &quot;%1&quot; is not a valid Kubernetes name; use only lower-case letters, digits, &apos;-&apos; and &apos;.&apos;.</source>
+        <translation>名称“%1”不是有效的 Kubernetes 名称；只能使用小写字母、数字、“-”和“.”。</translation>
+    </message>
+    <message>
+        <source>The name &quot;%1&quot; is not a valid Kubernetes name; it must start and end with a letter or digit, also around each &apos;.&apos;.</source>
+        <translation>名称“%1”不是有效的 Kubernetes 名称；必须以字母或数字开头和结尾，每个“.”的两侧也是如此。</translation>
+    </message>
+    <message>
+        <source>&quot;replicas&quot; must be a number, but &quot;%1&quot; is quoted text; remove the quotes.</source>
+        <translation>“replicas”必须是数字，但“%1”是带引号的文本；请去掉引号。</translation>
+    </message>
+    <message>
+        <source>&quot;replicas&quot; must be a whole number of 0 or more; &quot;%1&quot; is not.</source>
+        <translation>“replicas”必须是大于或等于 0 的整数；“%1”不是。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a number, but &quot;%2&quot; is quoted text; remove the quotes.</source>
+        <translation>“%1”必须是数字，但“%2”是带引号的文本；请去掉引号。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a port number from 1 to 65535; &quot;%2&quot; is not a number.</source>
+        <translation>“%1”必须是 1 到 65535 之间的端口号；“%2”不是数字。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is %2, but a port number must be from 1 to 65535.</source>
+        <translation>“%1”的值为 %2，但端口号必须在 1 到 65535 之间。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a port number from 1 to 65535 or a port name (at most 15 lower-case letters, digits and &apos;-&apos;, with a letter); &quot;%2&quot; is neither.</source>
+        <translation>“%1”必须是 1 到 65535 之间的端口号，或端口名称（最多 15 个小写字母、数字和“-”，且至少包含一个字母）；“%2”两者都不是。</translation>
+    </message>
+    <message>
+        <source>The selector label &quot;%1: %2&quot; is not among the pod template&apos;s labels, so the %3 selects none of its own pods; add it to spec.template.metadata.labels.</source>
+        <translation>选择器标签“%1: %2”不在 Pod 模板的标签中，因此该 %3 选不中自己的任何 Pod；请将其添加到 spec.template.metadata.labels。</translation>
+    </message>
+    <message>
+        <source>The selector label &quot;%1&quot; is &quot;%2&quot; but the pod template&apos;s label is &quot;%3&quot;, so the %4 selects none of its own pods; make them equal.</source>
+        <translation>选择器标签“%1”的值为“%2”，但 Pod 模板中该标签的值为“%3”，因此该 %4 选不中自己的任何 Pod；请使两者一致。</translation>
+    </message>
+    <message>
+        <source>This container has no name; give every container a &quot;name&quot; (lower-case letters, digits and &apos;-&apos;).</source>
+        <translation>此容器没有名称；请为每个容器设置“name”（小写字母、数字和“-”）。</translation>
+    </message>
+    <message>
+        <source>The container &quot;%1&quot; has no image; add &quot;image:&quot; with the image to run.</source>
+        <translation>容器“%1”没有镜像；请添加“image:”并填写要运行的镜像。</translation>
+    </message>
+    <message>
+        <source>This port has no &quot;containerPort&quot;; add the port number the container listens on.</source>
+        <translation>此端口没有“containerPort”；请添加容器监听的端口号。</translation>
+    </message>
+    <message>
+        <source>This Service port has no &quot;port&quot;; add the port number the Service listens on.</source>
+        <translation>此 Service 端口没有“port”；请添加 Service 监听的端口号。</translation>
+    </message>
+</context>
+<context>
+    <name>gd::manifest::OverlayHelpers</name>
+    <message>
+        <source>The change could not be written without disturbing the rest of the file; nothing was changed. Edit the file by hand.</source>
+        <translation>无法在不影响文件其余部分的情况下写入更改；未做任何更改。请手动编辑文件。</translation>
+    </message>
+    <message>
+        <source>The value of &quot;%1&quot; spans several lines; write it on one line and try again.</source>
+        <translation>“%1”的值跨越多行；请写在一行后再试。</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; holds a list or mapping instead of a single value; fix the file first.</source>
+        <translation>字段“%1”包含的是列表或映射，而不是单个值；请先修正文件。</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; could not be located in the text; nothing was changed.</source>
+        <translation>无法在文本中定位字段“%1”；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>A mapping could not be located in the text; nothing was changed.</source>
+        <translation>无法在文本中定位映射；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; is not a mapping; fix the file first.</source>
+        <translation>字段“%1”不是映射；请先修正文件。</translation>
+    </message>
+    <message>
+        <source>The list &quot;%1&quot; could not be located in the text; nothing was changed.</source>
+        <translation>无法在文本中定位列表“%1”；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; is not a list; fix the file first.</source>
+        <translation>字段“%1”不是列表；请先修正文件。</translation>
+    </message>
+    <message>
+        <source>No Deployment or StatefulSet in this file sets &quot;replicas&quot;, and none leaves it to the autoscaler; there is nothing to change.</source>
+        <translation>此文件中没有设置“replicas”的 Deployment 或 StatefulSet，也没有将副本数交给自动扩缩容管理的；没有可更改的内容。</translation>
+    </message>
+    <message>
+        <source>The replicas field of %1 &quot;%2&quot; is not on a line of its own; write it as &quot;replicas: N&quot; under spec and try again.</source>
+        <translation>%1“%2”的 replicas 字段没有单独占一行；请在 spec 下写作“replicas: N”后再试。</translation>
+    </message>
+    <message>
+        <source>The file holds no Argo CD Application (kind: Application, apiVersion: argoproj.io/…); open the application.yaml of the service.</source>
+        <translation>文件中没有 Argo CD Application（kind: Application，apiVersion: argoproj.io/…）；请打开该服务的 application.yaml。</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; of the Application is not a mapping; fix the file first.</source>
+        <translation>Application 的字段“%1”不是映射；请先修正文件。</translation>
+    </message>
+    <message>
+        <source>The Application has no spec; fix the file first.</source>
+        <translation>Application 没有 spec；请先修正文件。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid environment variable name: use letters, digits and &apos;_&apos;, not starting with a digit.</source>
+        <translation>“%1”不是有效的环境变量名：请使用字母、数字和“_”，且不能以数字开头。</translation>
+    </message>
+    <message>
+        <source>The file holds no Deployment, StatefulSet or DaemonSet to add the variable to.</source>
+        <translation>文件中没有可添加该变量的 Deployment、StatefulSet 或 DaemonSet。</translation>
+    </message>
+    <message>
+        <source>The %1 &quot;%2&quot; lists no containers (spec.template.spec.containers); add the variable in the file that defines the container.</source>
+        <translation>%1“%2”没有列出任何容器（spec.template.spec.containers）；请在定义该容器的文件中添加变量。</translation>
+    </message>
+    <message>
+        <source>The %1 &quot;%2&quot; has no container named &quot;%3&quot;; its containers are: %4.</source>
+        <translation>%1“%2”中没有名为“%3”的容器；其容器有：%4。</translation>
+    </message>
+    <message>
+        <source>A container of the %1 &quot;%2&quot; is not a mapping; fix the file first.</source>
+        <translation>%1“%2”中有容器不是映射；请先修正文件。</translation>
+    </message>
+    <message>
+        <source>The container &quot;%1&quot; already sets the variable &quot;%2&quot;; change its value there instead.</source>
+        <translation>容器“%1”已设置变量“%2”；请直接在那里修改其值。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid label key: write an optional DNS prefix and &apos;/&apos;, then a name of at most 63 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;, starting and ending with a letter or digit.</source>
+        <translation>“%1”不是有效的标签键：可先写 DNS 前缀和“/”（可选），再写最多 63 个字母、数字、“-”、“_”或“.”组成的名称，且以字母或数字开头和结尾。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid label value: use at most 63 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;, starting and ending with a letter or digit, or leave it empty.</source>
+        <translation>“%1”不是有效的标签值：请使用最多 63 个字母、数字、“-”、“_”或“.”，并以字母或数字开头和结尾，或留空。</translation>
+    </message>
+    <message>
+        <source>The file holds no Kubernetes object (a document with apiVersion and kind) to label.</source>
+        <translation>文件中没有可添加标签的 Kubernetes 对象（含 apiVersion 和 kind 的文档）。</translation>
+    </message>
+    <message>
+        <source>The label &quot;%1&quot; is already set to &quot;%2&quot;; change it there instead.</source>
+        <translation>标签“%1”已设置为“%2”；请直接在那里修改。</translation>
+    </message>
+</context>
+<context>
     <name>gd::names</name>
     <message>
         <source>project name</source>
@@ -1336,6 +1758,46 @@
     <message>
         <source>Argo CD application %1: %2, %3</source>
         <translation>Argo CD 应用 %1：%2，%3</translation>
+    </message>
+</context>
+<context>
+    <name>gd::ui::DiffView</name>
+    <message>
+        <source>No differences.</source>
+        <translation>没有差异。</translation>
+    </message>
+</context>
+<context>
+    <name>gd::ui::FindBar</name>
+    <message>
+        <source>&quot;%1&quot; is not in this file.</source>
+        <translation>此文件中没有“%1”。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replacement(s).</source>
+        <translation>
+            <numerusform>已替换 %n 处。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation>替换为</translation>
+    </message>
+    <message>
+        <source>Find Next</source>
+        <translation>查找下一个</translation>
+    </message>
+    <message>
+        <source>Replace All</source>
+        <translation>全部替换</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -1684,6 +2146,22 @@
         <source>Live health needs an Argo CD login: %1 Log in with the argocd CLI or store a token, then refresh the workspace.</source>
         <translation>实时健康状态需要登录 Argo CD：%1 请用 argocd CLI 登录或保存令牌，然后刷新工作区。</translation>
     </message>
+    <message>
+        <source>Recover Unsaved Edits?</source>
+        <translation>恢复未保存的编辑？</translation>
+    </message>
+    <message>
+        <source>GitOps Desk closed before these edits were saved:
+
+%1
+
+Open them in the editor again?</source>
+        <translation>GitOps Desk 在保存以下编辑之前已关闭：
+
+%1
+
+要在编辑器中重新打开它们吗？</translation>
+    </message>
 </context>
 <context>
     <name>gd::ui::MessageBanner</name>
@@ -1694,6 +2172,192 @@
     <message>
         <source>Close this message</source>
         <translation>关闭此消息</translation>
+    </message>
+</context>
+<context>
+    <name>gd::ui::OverlayEditorWindow</name>
+    <message>
+        <source>Saved %1 in the working copy.</source>
+        <translation>已将 %1 保存到工作副本。</translation>
+    </message>
+    <message>
+        <source>Line %1, column %2</source>
+        <translation>第 %1 行，第 %2 列</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the file in the working copy (nothing is committed yet)</source>
+        <translation>将文件保存到工作副本（尚未提交任何内容）</translation>
+    </message>
+    <message>
+        <source>&amp;Review and Commit…</source>
+        <translation>审阅并提交(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>See the file and rendered diffs, then commit and push</source>
+        <translation>查看文件差异和渲染出的清单差异，然后提交并推送</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Autoscaler Manages Replicas</source>
+        <translation>由自动扩缩容管理副本数</translation>
+    </message>
+    <message>
+        <source>Comment out spec.replicas so that Argo CD does not fight the HorizontalPodAutoscaler (unchecked: restore it)</source>
+        <translation>注释掉 spec.replicas，使 Argo CD 不与 HorizontalPodAutoscaler 争夺副本数（取消勾选：恢复该字段）</translation>
+    </message>
+    <message>
+        <source>Self-Heal</source>
+        <translation>自愈</translation>
+    </message>
+    <message>
+        <source>Let Argo CD undo changes made to the cluster by hand (syncPolicy.automated.selfHeal)</source>
+        <translation>让 Argo CD 撤销对集群的手动更改（syncPolicy.automated.selfHeal）</translation>
+    </message>
+    <message>
+        <source>Add Environment Variable…</source>
+        <translation>添加环境变量…</translation>
+    </message>
+    <message>
+        <source>Add Label…</source>
+        <translation>添加标签…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Helpers</source>
+        <translation>快捷操作(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Rendered Preview</source>
+        <translation>渲染预览</translation>
+    </message>
+    <message>
+        <source>The preview appears once the overlay is built.</source>
+        <translation>覆盖层构建完成后将显示预览。</translation>
+    </message>
+    <message>
+        <source>%1 in %2 (%3) — Manifest Editor</source>
+        <translation>%1 在 %2 环境（%3） — 清单编辑器</translation>
+    </message>
+    <message>
+        <source>Unsaved edits of %1 from an earlier session were recovered. Save them, or undo (Ctrl+Z) to go back to the working copy&apos;s version.</source>
+        <translation>已恢复 %1 在上次会话中未保存的编辑。请保存，或撤销（Ctrl+Z）以回到工作副本中的版本。</translation>
+    </message>
+    <message>
+        <source>Fetching the branch and building both overlays for the review…</source>
+        <translation>正在获取分支并构建修改前后的覆盖层以供审阅…</translation>
+    </message>
+    <message>
+        <source>Committing and pushing…</source>
+        <translation>正在提交并推送…</translation>
+    </message>
+    <message>
+        <source>Start Again from the Remote Version?</source>
+        <translation>从远程版本重新开始？</translation>
+    </message>
+    <message>
+        <source>%1 was changed on the remote since you started editing it. Start again from the remote version? Your version of this file is thrown away.</source>
+        <translation>自开始编辑以来，%1 已在远程仓库中被修改。要从远程版本重新开始吗？此文件的本地版本将被丢弃。</translation>
+    </message>
+    <message>
+        <source>Built with kustomize from the text being edited.</source>
+        <translation>由 kustomize 根据正在编辑的文本构建。</translation>
+    </message>
+    <message>
+        <source>The overlay does not build with this text; the Problems panel says why. The preview shows the last text that built.</source>
+        <translation>使用当前文本无法构建覆盖层，原因见“问题”面板。预览显示的是最后一次成功构建的文本。</translation>
+    </message>
+    <message>
+        <source>Problems: %1, %2</source>
+        <translation>问题：%1，%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n 个错误</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n 个警告</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add Environment Variable</source>
+        <translation>添加环境变量</translation>
+    </message>
+    <message>
+        <source>Add Label</source>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>键：</translation>
+    </message>
+    <message>
+        <source>Value:</source>
+        <translation>值：</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>%1 has changes that are not saved in the working copy. Save them before closing?</source>
+        <translation>%1 有尚未保存到工作副本的更改。关闭前要保存吗？</translation>
+    </message>
+    <message>
+        <source>Re&amp;place…</source>
+        <translation>替换(&amp;P)…</translation>
+    </message>
+</context>
+<context>
+    <name>gd::ui::ProblemList</name>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
     </message>
 </context>
 <context>
@@ -1782,6 +2446,207 @@ Environments: %3</source>
     </message>
 </context>
 <context>
+    <name>gd::ui::ReviewDialog</name>
+    <message>
+        <source>Review Changes</source>
+        <translation>审阅更改</translation>
+    </message>
+    <message>
+        <source>Conflicts (%1)</source>
+        <translation>冲突（%1）</translation>
+    </message>
+    <message>
+        <source>Files (%1)</source>
+        <translation>文件（%1）</translation>
+    </message>
+    <message>
+        <source>Rendered manifests (%1)</source>
+        <translation>渲染出的清单（%1）</translation>
+    </message>
+    <message>
+        <source>Rendered manifests</source>
+        <translation>渲染出的清单</translation>
+    </message>
+    <message>
+        <source>Validation (%1)</source>
+        <translation>校验（%1）</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <source>Review changes to %1 in %2 (%3)</source>
+        <translation>审阅 %1 在 %2 环境的更改（%3）</translation>
+    </message>
+    <message>
+        <source>Base %1 → remote tip %2 (the remote has not moved since you started).</source>
+        <translation>基准 %1 → 远程最新提交 %2（开始编辑以来远程仓库没有变化）。</translation>
+    </message>
+    <message>
+        <source>Base %1 → remote tip %2 (the commit goes on top of the remote tip).</source>
+        <translation>基准 %1 → 远程最新提交 %2（提交将基于远程最新提交）。</translation>
+    </message>
+    <message>
+        <source>Unified</source>
+        <translation>统一视图</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>并排视图</translation>
+    </message>
+    <message>
+        <source>The commit is refused: someone pushed a change to the same file after you started editing, and committing would overwrite their change. Compare the three versions below, then start again from the remote version and redo your edit.</source>
+        <translation>提交被拒绝：开始编辑后，有人向同一文件推送了更改，继续提交会覆盖其更改。请比较下面的三个版本，然后从远程版本重新开始并重新编辑。</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Lines that differ from the base version are highlighted.</source>
+        <translation>与基准版本不同的行已高亮显示。</translation>
+    </message>
+    <message>
+        <source>Base — when you started</source>
+        <translation>基准 — 开始编辑时</translation>
+    </message>
+    <message>
+        <source>Remote — now</source>
+        <translation>远程 — 当前</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>本地版本</translation>
+    </message>
+    <message>
+        <source>The file is empty in this version.</source>
+        <translation>此版本中该文件为空。</translation>
+    </message>
+    <message>
+        <source>The file does not exist in this version.</source>
+        <translation>此版本中不存在该文件。</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Select a file to see what changes in it.</source>
+        <translation>选择文件以查看其中的更改。</translation>
+    </message>
+    <message>
+        <source>The file&apos;s content does not change.</source>
+        <translation>文件内容没有变化。</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>资源</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Select a resource to see how its rendered manifest changes.</source>
+        <translation>选择资源以查看其渲染出的清单如何变化。</translation>
+    </message>
+    <message>
+        <source>The rendered manifests do not change: kustomize builds the same resources as from the remote version.</source>
+        <translation>渲染出的清单没有变化：kustomize 构建出的资源与远程版本相同。</translation>
+    </message>
+    <message>
+        <source>No problems found: every file parses, the overlay builds and its image entries match containers.</source>
+        <translation>未发现问题：所有文件均可解析，覆盖层可以构建，且 images 条目均与容器匹配。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s) block the commit; fix them in the editor and review again.</source>
+        <translation>
+            <numerusform>%n 个错误阻止提交；请在编辑器中修正后重新审阅。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s) do not block it.</source>
+        <translation>
+            <numerusform>%n 个警告不影响提交。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s); they do not block the commit.</source>
+        <translation>
+            <numerusform>%n 个警告；它们不影响提交。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Error: blocks the commit</source>
+        <translation>错误：阻止提交</translation>
+    </message>
+    <message>
+        <source>Warning: does not block the commit</source>
+        <translation>警告：不阻止提交</translation>
+    </message>
+    <message>
+        <source>Edit %1 overlay in %2</source>
+        <translation>编辑 %1 在 %2 环境的覆盖层</translation>
+    </message>
+    <message>
+        <source>What this change does, in one line</source>
+        <translation>用一行说明此更改的作用</translation>
+    </message>
+    <message>
+        <source>Optional: why the change is needed, a ticket number, …</source>
+        <translation>可选：为何需要此更改、工单编号…</translation>
+    </message>
+    <message>
+        <source>Commit &amp;summary:</source>
+        <translation>提交摘要(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Details:</source>
+        <translation>详细说明(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Commit and Push</source>
+        <translation>提交并推送</translation>
+    </message>
+    <message>
+        <source>Write a one-line summary of the change to commit it.</source>
+        <translation>请填写一行更改摘要以进行提交。</translation>
+    </message>
+    <message>
+        <source>Commit on top of the remote tip and push the change.</source>
+        <translation>基于远程最新提交进行提交并推送更改。</translation>
+    </message>
+</context>
+<context>
     <name>gd::ui::ServiceEnvironmentModel</name>
     <message>
         <source>Unreadable</source>
@@ -1855,12 +2720,20 @@ Environments: %3</source>
         <translation>正在从 Git 读取文件…</translation>
     </message>
     <message>
-        <source>%1 at commit %2 (read-only)</source>
-        <translation>%1，提交 %2（只读）</translation>
-    </message>
-    <message>
         <source>Select a file to see its content.</source>
         <translation>选择文件以查看其内容。</translation>
+    </message>
+    <message>
+        <source>Edit Manifests…</source>
+        <translation>编辑清单…</translation>
+    </message>
+    <message>
+        <source>Edit the files of %1 in a working copy; nothing is committed before you review it</source>
+        <translation>在工作副本中编辑 %1 的文件；审阅之前不会提交任何内容</translation>
+    </message>
+    <message>
+        <source>%1 at commit %2 (read-only here; Edit Manifests… opens the editor)</source>
+        <translation>提交 %2 中的 %1（此处只读；“编辑清单…”会打开编辑器）</translation>
     </message>
 </context>
 <context>
@@ -1882,6 +2755,17 @@ with the tags each environment runs.</source>
     <message>
         <source>Recent workspaces</source>
         <translation>最近的工作区</translation>
+    </message>
+</context>
+<context>
+    <name>gd::ws::Autosave</name>
+    <message>
+        <source>Unsaved edits cannot be kept aside: the folder %1 cannot be created.</source>
+        <translation>无法暂存未保存的编辑：无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Unsaved edits cannot be kept aside in %1.</source>
+        <translation>无法将未保存的编辑暂存到 %1。</translation>
     </message>
 </context>
 <context>
@@ -2001,6 +2885,62 @@ Scaffolded from the builtin %2 templates: %3.
     <message>
         <source>A temporary folder could not be created.</source>
         <translation>无法创建临时文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>gd::ws::OverlayEdit</name>
+    <message>
+        <source>The working copy has no folder for %1 in %2.</source>
+        <translation>工作副本中没有 %1 在 %2 环境的文件夹。</translation>
+    </message>
+    <message>
+        <source>A temporary folder for the check could not be created.</source>
+        <translation>无法创建用于检查的临时文件夹。</translation>
+    </message>
+    <message>
+        <source>%1 could not be copied for the check.</source>
+        <translation>无法复制 %1 以进行检查。</translation>
+    </message>
+    <message>
+        <source>The edited text could not be written for the check.</source>
+        <translation>无法写入编辑后的文本以进行检查。</translation>
+    </message>
+    <message>
+        <source>The overlay on the branch does not build, so there is nothing to compare with.</source>
+        <translation>分支上的覆盖层无法构建，因此没有可比较的对象。</translation>
+    </message>
+    <message>
+        <source>The edited overlay does not build; the validation summary says why.</source>
+        <translation>编辑后的覆盖层无法构建；原因见校验摘要。</translation>
+    </message>
+    <message>
+        <source>%1 changed on the remote after your review. Nothing was committed; review the change again.</source>
+        <translation>审阅之后，%1 已在远程仓库中被修改。未提交任何内容；请重新审阅更改。</translation>
+    </message>
+</context>
+<context>
+    <name>gd::ws::OverlayReview</name>
+    <message>
+        <source>Nothing to commit: the working copy matches the branch.</source>
+        <translation>没有可提交的内容：工作副本与分支一致。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Someone changed %1 on the remote since you started editing. Look at the three versions, then start again from the remote version.</source>
+        <translation>
+            <numerusform>自开始编辑以来，有人在远程仓库中修改了 %1。请查看三个版本，然后从远程版本重新开始。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n 个文件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s) must be fixed first; see the validation summary.</source>
+        <translation>
+            <numerusform>必须先修正 %n 个错误；请查看校验摘要。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

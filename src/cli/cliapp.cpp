@@ -67,6 +67,13 @@ Commands:
   render PROJECT SERVICE ENV        print the environment's overlay built at the branch tip
   validate PROJECT SERVICE ENV      check YAML, kustomizations and the kustomize build at the branch tip
   validate PATH                     the same for a service environment folder on disk
+  workdir PROJECT                   print the folder of the project's working copy (cloned when missing):
+                                    edit manifests there, then diff and commit
+  diff PROJECT SERVICE ENV          the working copy's changes to the environment: file diffs, then the
+                                    rendered manifests that change (kustomize build) against the branch tip
+  commit PROJECT SERVICE ENV -m MESSAGE
+                                    validate the working copy's changes and commit + push them (exit 1
+                                    and nothing committed when invalid or the remote changed the same file)
   status [PROJECT] [--json]         Argo CD sync status and health per service and environment
   sync PROJECT SERVICE ENV [--wait] refresh and sync the environment's Application; --wait follows it
                                     until it is healthy (exit 0) or failed/Degraded (exit 1)
@@ -105,6 +112,12 @@ int CliApp::run(const QStringList &arguments)
         return status(*invocation);
     if (command == u"sync")
         return sync(*invocation);
+    if (command == u"workdir")
+        return workdir(*invocation);
+    if (command == u"diff")
+        return diff(*invocation);
+    if (command == u"commit")
+        return commit(*invocation);
     return usage(CliText::tr("Unknown command \"%1\".").arg(command));
 }
 
@@ -137,6 +150,11 @@ Result<Invocation> CliApp::parse(const QStringList &arguments) const
             if (!v.ok())
                 return v.error();
             invocation.workspacePath = *v;
+        } else if (arg == u"--message" || arg == u"-m") {
+            auto v = value();
+            if (!v.ok())
+                return v.error();
+            invocation.message = *v;
         } else if (arg == u"--projects" || arg == u"--services") {
             auto v = value();
             if (!v.ok())
@@ -257,15 +275,6 @@ int CliApp::services(const Invocation &invocation)
     return Success;
 }
 
-namespace {
-
-/// The three names every per-environment command takes, checked.
-struct ServiceEnvArgs {
-    QString project;
-    QString service;
-    QString env;
-};
-
 Result<ServiceEnvArgs> serviceEnvArgs(const QStringList &words)
 {
     if (words.size() != 4)
@@ -279,6 +288,8 @@ Result<ServiceEnvArgs> serviceEnvArgs(const QStringList &words)
         return r.error();
     return args;
 }
+
+namespace {
 
 /// Opens the project's repo at its fetched tip, refusing an empty repo.
 Result<ws::OpenedProject> openForReading(const ws::WorkspaceConfig &config, git::RepoCache &cache,

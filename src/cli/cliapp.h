@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "git/workingclone.h"
 #include "util/result.h"
 #include "workspace/catalog.h"
 #include "workspace/overlaycheck.h"
+#include "workspace/overlayreview.h"
+#include "workspace/repoprovider.h"
 #include "workspace/projectrepo.h"
 #include "workspace/workspaceconfig.h"
 
@@ -12,6 +15,7 @@
 #include <QTextStream>
 
 #include <functional>
+#include <memory>
 
 namespace gd::cli {
 
@@ -28,10 +32,20 @@ struct Invocation {
     int projects = 2;
     int services = 3;
     bool help = false;
+    QString message;          ///< --message / -m of commit
 };
 
 /// A JSON string, or null for an empty text (absent values in --json output are null).
 QJsonValue jsonOrNull(const QString &text);
+
+/// The three names every per-environment command takes.
+struct ServiceEnvArgs {
+    QString project;
+    QString service;
+    QString env;
+};
+/// PROJECT SERVICE ENV from `words` (the command first), each checked as a DNS-1123 label.
+Result<ServiceEnvArgs> serviceEnvArgs(const QStringList &words);
 
 /// Pads the columns of `rows` (first row: headings) to a readable table, one line per row.
 QString formatTable(const QList<QStringList> &rows);
@@ -69,6 +83,19 @@ private:
     int demo(const Invocation &invocation);
     int status(const Invocation &invocation);
     int sync(const Invocation &invocation);
+    int workdir(const Invocation &invocation);
+    int diff(const Invocation &invocation);
+    int commit(const Invocation &invocation);
+    /// The project's working copy and the review of its changes to one service environment (fetched first).
+    struct WorkingReview {
+        ws::WorkspaceConfig config;
+        std::unique_ptr<ws::RepoProvider> provider;
+        git::WorkingClone clone;
+        ws::OverlayReview review;
+    };
+    Result<WorkingReview> reviewWorkingCopy(const Invocation &invocation, const ServiceEnvArgs &args);
+    /// Prints the review of the working copy: file diffs, rendered changes, then findings and conflicts.
+    void printReview(const ws::OverlayReview &review);
 
     int fail(const Error &error);
     int usage(const QString &problem);

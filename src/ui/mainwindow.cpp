@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/mainwindow.h"
 
+#include "flows/overlayeditsession.h"
+#include "ui/editor/overlayeditorwindow.h"
+#include "workspace/autosave.h"
+
 #include "flows/argosession.h"
 #include "flows/jobqueue.h"
 #include "git/repocache.h"
@@ -70,6 +74,7 @@ MainWindow::MainWindow(QWidget *parent)
 {
     setObjectName(u"mainWindow"_s);
     setWindowIcon(appIcon());
+    m_autosave = std::make_unique<ws::AutosaveStore>(ws::autosaveDir());
     createWidgets();
     createHealthMatrix();
     createActions();
@@ -185,6 +190,12 @@ void MainWindow::createWidgets()
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::onTreeCurrentChanged);
     connect(m_servicePage, &ServicePage::filesRequested, this, &MainWindow::requestFiles);
+    connect(m_servicePage, &ServicePage::editRequested, this,
+            [this](const QString &project, const QString &service, const QString &environment) {
+                if (OverlayEditorWindow *editor = editManifests(project, service, environment);
+                    editor != nullptr && !m_servicePage->currentFile().isEmpty())
+                    editor->showFile(m_servicePage->currentFile());
+            });
     connect(m_projectPage, &ProjectPage::serviceActivated, this,
             [this](const QString &project, const QString &service, const QString &environment) {
                 m_selection = {project, service, environment};
@@ -507,6 +518,7 @@ void MainWindow::onLoaded(int generation, const QString &path, Result<flows::Loa
     updateStatusBar();
     updateWindowTitle();
     m_healthPage->setCatalog(m_workspace->catalog, m_workspace->config);
+    offerRecovery();
     for (const ws::ProjectInfo &project : m_workspace->catalog.projects)
         m_healthPage->model()->setLastChanges(project.name, m_workspace->recentChanges.value(project.name));
     if (otherWorkspace)
@@ -599,6 +611,62 @@ void MainWindow::requestFiles(const QString &projectName, const QString &folder)
         });
 }
 
+OverlayEditorWindow *MainWindow::editManifests(const QString &project, const QString &service,
+                                               const QString &environment, const QString &file,
+                                               const QByteArray &recovered)
+{
+    if (!m_workspace)
+        return nullptr;
+    const QString key = project + u'/' + service + u'/' + environment;
+    OverlayEditorWindow *editor = m_editors.value(key);
+    if (editor == nullptr) {
+        auto *session = new flows::OverlayEditSession(
+            *m_jobs, m_cache, flows::OverlayEditSession::Target{m_workspace->config, project, service, environment});
+        editor = new OverlayEditorWindow(session, m_autosave.get(), m_workspace->config.filePath, this);
+        connect(editor, &OverlayEditorWindow::committed, this, &MainWindow::refresh);
+        m_editors.insert(key, editor);
+    }
+    if (!file.isEmpty() && !recovered.isEmpty())
+        editor->recover(file, recovered);
+    editor->show();
+    editor->raise();
+    editor->activateWindow();
+    return editor;
+}
+
+void MainWindow::offerRecovery()
+{
+    if (!m_workspace || m_recoveryOffered == m_workspace->config.filePath)
+        return;
+    m_recoveryOffered = m_workspace->config.filePath;
+    const std::vector<ws::AutosaveEntry> entries = m_autosave->entries(m_workspace->config.filePath);
+    if (entries.empty())
+        return;
+    QStringList files;
+    for (const ws::AutosaveEntry &entry : entries)
+        files.append(u"%1: %2 (%3)"_s.arg(entry.project, entry.path,
+                                          QLocale().toString(entry.savedAt.toLocalTime(), QLocale::ShortFormat)));
+    auto *question = new QMessageBox(QMessageBox::Question, tr("Recover Unsaved Edits?"),
+                                     tr("GitOps Desk closed before these edits were saved:\n\n%1\n\nOpen them in "
+                                        "the editor again?")
+                                         .arg(files.join(u'\n')),
+                                     QMessageBox::Open | QMessageBox::Discard, this);
+    question->setObjectName(u"recoveryQuestion"_s);
+    question->setAttribute(Qt::WA_DeleteOnClose);
+    connect(question, &QMessageBox::finished, this, [this, question, entries] {
+        const bool open = question->clickedButton() == question->button(QMessageBox::Open);
+        for (const ws::AutosaveEntry &entry : entries) {
+            const QStringList parts = entry.path.split(u'/');   // appsmanifests/SERVICE/ENV/FILE…
+            if (!open || parts.size() < 4 || parts[0] != u"appsmanifests") {
+                m_autosave->remove(entry.workspaceFile, entry.project, entry.path);
+                continue;
+            }
+            editManifests(entry.project, parts[1], parts[2], parts.mid(3).join(u'/'), entry.content);
+        }
+    });
+    question->open();
+}
+
 void MainWindow::onFilterChanged(const QString &text)
 {
     m_treeFilter->setFilterText(text);
@@ -643,6 +711,13 @@ void MainWindow::showAbout()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // Each editor asks about its unsaved text first; one that is kept open keeps the app open.
+    for (const QPointer<OverlayEditorWindow> &editor : std::as_const(m_editors)) {
+        if (editor && !editor->close()) {
+            event->ignore();
+            return;
+        }
+    }
     QSettings settings;
     settings.setValue(geometryKey, saveGeometry());
     settings.setValue(stateKey, saveState());

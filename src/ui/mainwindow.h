@@ -5,6 +5,7 @@
 #include "ui/language.h"
 
 #include <QMainWindow>
+#include <QHash>
 #include <QPointer>
 
 #include <memory>
@@ -28,6 +29,9 @@ namespace gd::flows {
 class ArgoSession;
 class JobQueue;
 }
+namespace gd::ws {
+class AutosaveStore;
+}
 namespace gd::net {
 class CredentialStore;
 class HttpClient;
@@ -40,6 +44,7 @@ class ArgoConnectionIndicator;
 class HealthMatrixPage;
 class ArgoLoginDialog;
 class MessageBanner;
+class OverlayEditorWindow;
 class PlaceholderPage;
 class ProjectPage;
 class ProjectTreeFilter;
@@ -70,6 +75,11 @@ public:
     /// The workspace shown, or null.
     std::shared_ptr<const flows::LoadedWorkspace> workspace() const { return m_workspace; }
     flows::JobQueue *jobQueue() const { return m_jobs; }
+
+    /// Opens (or raises) the manifest editor of `service` in `environment`; `recovered` text, when given, replaces
+    /// the working copy's version of `file` as unsaved edits. Null before a workspace is loaded.
+    OverlayEditorWindow *editManifests(const QString &project, const QString &service, const QString &environment,
+                                       const QString &file = {}, const QByteArray &recovered = {});
 
     /// Workspaces opened recently, newest first (only files that still exist).
     static QStringList recentWorkspaces();
@@ -111,6 +121,8 @@ private:
     void setLanguage(Language language);
     void showAbout();
     void rememberWorkspace(const QString &path);
+    /// Offers back the unsaved editor text an earlier session left (after a crash), once per workspace opened.
+    void offerRecovery();
 
     flows::JobQueue *m_jobs;
     std::shared_ptr<git::RepoCache> m_cache;
@@ -121,6 +133,9 @@ private:
     int m_loadJob = 0;
     bool m_restoringSelection = false;   ///< the tree's current index is being set from m_selection
     bool m_needsInitialLayout = false;   ///< no saved window state: size the docks on first show
+    std::unique_ptr<ws::AutosaveStore> m_autosave;
+    QHash<QString, QPointer<OverlayEditorWindow>> m_editors;   ///< "project/service/env" → its editor
+    QString m_recoveryOffered;           ///< the workspace whose autosaved edits were offered back
 
     ProjectTreeModel *m_treeModel;
     ProjectTreeFilter *m_treeFilter;

@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -33,6 +34,8 @@ private Q_SLOTS:
     void validatePassesOnDemo();
     void validatePathOnDisk();
     void demoRefusesNonEmptyFolder();
+    void editDiffAndCommitThroughTheWorkingCopy();
+    void commitRefusesInvalidWorkingCopy();
     void usageErrorsExitWithTwo_data();
     void usageErrorsExitWithTwo();
     void failuresExitWithOneAndSaySo_data();
@@ -53,6 +56,7 @@ Run TestCli::cli(const QStringList &arguments) const
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(u"GITOPS_DESK_CACHE_DIR"_s, m_dir.filePath(u"cache"_s));
+    env.insert(u"GITOPS_DESK_DATA_DIR"_s, m_dir.filePath(u"data"_s));
     env.remove(u"GITOPS_DESK_WORKSPACE"_s);
     process.setProcessEnvironment(env);
     process.setWorkingDirectory(m_dir.path());
@@ -176,6 +180,71 @@ void TestCli::validatePathOnDisk()
     run = cli({u"validate"_s, m_dir.filePath(u"checkout"_s)});
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains(u"is not a service environment folder"_s), qPrintable(run.err));
+}
+
+void TestCli::editDiffAndCommitThroughTheWorkingCopy()
+{
+    const Run workdir = cli({u"--workspace"_s, m_workspace, u"workdir"_s, m_project});
+    QVERIFY2(workdir.exitCode == 0, qPrintable(workdir.err));
+    const QString clone = QString::fromUtf8(workdir.out).trimmed();
+    QVERIFY(QFileInfo(clone + u"/.git"_s).isDir());
+
+    const Run clean = cli({u"--workspace"_s, m_workspace, u"diff"_s, m_project, m_service, u"uat"_s});
+    QCOMPARE(clean.exitCode, 0);
+    QVERIFY(clean.out.contains("No changes"));
+
+    // Edit the GA tag by hand in the working copy, as a user with an editor would.
+    const QString ga = clone + u"/appsmanifests/%1/uat/manifests/ga/kustomization.yaml"_s.arg(m_service);
+    QFile file(ga);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QByteArray text = file.readAll();
+    file.close();
+    const QRegularExpressionMatch tag = QRegularExpression(u"newTag: \"?([^\"\\s]+)"_s).match(QString::fromUtf8(text));
+    QVERIFY(tag.hasMatch());
+    text.replace(tag.captured(1).toUtf8(), "7.7.7");
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(text);
+    file.close();
+
+    const Run diff = cli({u"--workspace"_s, m_workspace, u"diff"_s, m_project, m_service, u"uat"_s});
+    QVERIFY2(diff.exitCode == 0, qPrintable(diff.err));
+    QVERIFY(diff.out.contains("+    newTag: 7.7.7") || diff.out.contains("+    newTag: \"7.7.7\""));
+    QVERIFY(diff.out.contains("## Changed Deployment/"));   // the rendered diff, grouped by resource
+    QVERIFY(diff.out.contains(":7.7.7"));
+
+    const Run commit = cli({u"--workspace"_s, m_workspace, u"commit"_s, m_project, m_service, u"uat"_s, u"-m"_s,
+                            u"Release 7.7.7 to uat"_s});
+    QVERIFY2(commit.exitCode == 0, qPrintable(commit.err));
+    auto repo = gd::git::Repository::open(m_dir.filePath(u"demo/repos/argocd-gitops-%1.git"_s.arg(m_project)));
+    QVERIFY(repo.ok());
+    const auto tip = repo->resolve(u"refs/heads/main"_s);
+    QVERIFY(tip.ok());
+    QCOMPARE(repo->commitInfo(*tip)->summary, u"Release 7.7.7 to uat"_s);
+    QVERIFY(repo->readFile(*tip, u"appsmanifests/%1/uat/manifests/ga/kustomization.yaml"_s.arg(m_service))
+                ->contains("7.7.7"));
+    const Run after = cli({u"--workspace"_s, m_workspace, u"diff"_s, m_project, m_service, u"uat"_s});
+    QVERIFY(after.out.contains("No changes"));
+}
+
+void TestCli::commitRefusesInvalidWorkingCopy()
+{
+    const QString clone = QString::fromUtf8(cli({u"--workspace"_s, m_workspace, u"workdir"_s, m_project}).out).trimmed();
+    const QString ga = clone + u"/appsmanifests/%1/prod/manifests/ga/kustomization.yaml"_s.arg(m_service);
+    QFile file(ga);
+    QVERIFY(file.open(QIODevice::Append));
+    file.write("resources: [unclosed\n");
+    file.close();
+    auto repo = gd::git::Repository::open(m_dir.filePath(u"demo/repos/argocd-gitops-%1.git"_s.arg(m_project)));
+    const auto before = repo->resolve(u"refs/heads/main"_s);
+
+    const Run commit = cli({u"--workspace"_s, m_workspace, u"commit"_s, m_project, m_service, u"prod"_s, u"-m"_s,
+                            u"broken"_s});
+    QCOMPARE(commit.exitCode, 1);
+    QVERIFY2(commit.err.contains(u"error"_s), qPrintable(commit.err));
+    QVERIFY(commit.err.contains(u"kustomization.yaml:"_s));
+    QCOMPARE(*repo->resolve(u"refs/heads/main"_s), *before);
+    const Run noMessage = cli({u"--workspace"_s, m_workspace, u"commit"_s, m_project, m_service, u"prod"_s});
+    QCOMPARE(noMessage.exitCode, 2);
 }
 
 void TestCli::demoRefusesNonEmptyFolder()

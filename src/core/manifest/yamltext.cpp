@@ -6,6 +6,7 @@
 
 #include <yaml-cpp/exceptions.h>
 
+#include <algorithm>
 #include <cstring>
 
 using namespace Qt::Literals::StringLiterals;
@@ -32,6 +33,20 @@ bool isMarkerLine(const QByteArray &text, int start)
     if (!dashes && !dots)
         return false;
     return start + 3 == text.size() || isBlank(text[start + 3]) || isLineBreak(text[start + 3]);
+}
+
+// A `-` followed by a blank or the line end: the start of a block sequence entry.
+bool startsEntry(const QByteArray &text, int pos)
+{
+    if (pos >= text.size() || text[pos] != '-')
+        return false;
+    return pos + 1 == text.size() || isBlank(text[pos + 1]) || isLineBreak(text[pos + 1]);
+}
+
+// The first byte of the line beginning at `start` that is not a byte order mark.
+int contentStart(const QByteArray &text, int start)
+{
+    return start == 0 ? std::min(bomLength(text), int(text.size())) : start;
 }
 
 } // namespace
@@ -274,6 +289,128 @@ int documentEnd(const QByteArray &text, int pos)
             return p;
     }
     return int(text.size());
+}
+
+int columnOf(const QByteArray &text, int pos)
+{
+    const int start = lineStart(text, pos);
+    return std::max(pos - contentStart(text, start), 0);
+}
+
+QByteArray lineEndingAt(const QByteArray &text, int pos)
+{
+    const int end = lineEnd(text, pos);
+    if (end < text.size())
+        return text[end] == '\r' ? QByteArrayLiteral("\r\n") : QByteArrayLiteral("\n");
+    return lineEnding(text);
+}
+
+int indentation(const QByteArray &text, int start)
+{
+    const int first = contentStart(text, start);
+    int p = first;
+    while (p < text.size() && text[p] == ' ')
+        ++p;
+    int q = p;
+    while (q < text.size() && isBlank(text[q]))
+        ++q;
+    if (q >= text.size() || isLineBreak(text[q]))
+        return -1;
+    return p - first;
+}
+
+bool isCommentLine(const QByteArray &text, int start)
+{
+    int p = contentStart(text, start);
+    while (p < text.size() && isBlank(text[p]))
+        ++p;
+    return p < text.size() && text[p] == '#';
+}
+
+int blockEnd(const QByteArray &text, int pos, int column, bool sequence)
+{
+    const int size = int(text.size());
+    int last = lineEnd(text, pos);   // the node's first line is its own
+    int p = last;
+    while (p < size) {
+        const qsizetype newline = text.indexOf('\n', p);
+        if (newline < 0 || newline + 1 >= size)
+            break;
+        const int start = int(newline) + 1;
+        if (isMarkerLine(text, start))
+            break;
+        p = lineEnd(text, start);
+        const int indent = indentation(text, start);
+        if (indent < 0)
+            continue;
+        if (isCommentLine(text, start)) {
+            // A comment at the content's indentation most likely describes the node's last entry; one further
+            // left most likely introduces what follows. Neither ends the node.
+            if (indent > column || (!sequence && indent == column))
+                last = p;
+            continue;
+        }
+        const bool inside = indent > column
+            || (indent == column && (!sequence || startsEntry(text, contentStart(text, start) + indent)));
+        if (!inside)
+            break;
+        last = p;
+    }
+    return last;
+}
+
+int flowCollectionEnd(const QByteArray &text, int open)
+{
+    const int size = int(text.size());
+    if (open < 0 || open >= size || (text[open] != '[' && text[open] != '{'))
+        return -1;
+    int depth = 0;
+    for (int p = open; p < size; ++p) {
+        const char c = text[p];
+        const char before = p > 0 ? text[p - 1] : '\n';
+        const bool tokenStart = isBlank(before) || isLineBreak(before) || before == '[' || before == '{'
+            || before == ',' || before == ':';
+        if ((c == '"' || c == '\'') && tokenStart) {
+            const int end = scalarEnd(text, p, true);
+            if (end < 0)
+                return -1;
+            p = end - 1;
+        } else if (c == '#' && (isBlank(before) || isLineBreak(before))) {
+            while (p + 1 < size && text[p + 1] != '\n')
+                ++p;
+        } else if (c == '[' || c == '{') {
+            ++depth;
+        } else if (c == ']' || c == '}') {
+            if (--depth == 0)
+                return p + 1;
+        }
+    }
+    return -1;
+}
+
+QByteArray doubleQuoted(const QString &value)
+{
+    QByteArray out = "\"";
+    const QByteArray utf8 = value.toUtf8();
+    for (const char c : utf8) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '\\' || c == '"') {
+            out += '\\';
+            out += c;
+        } else if (c == '\n') {
+            out += "\\n";
+        } else if (c == '\t') {
+            out += "\\t";
+        } else if (c == '\r') {
+            out += "\\r";
+        } else if (byte < 0x20 || byte == 0x7f) {
+            out += "\\x" + QByteArray::number(byte, 16).rightJustified(2, '0');
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
+    return out;
 }
 
 } // namespace gd::manifest::yamltext

@@ -55,6 +55,34 @@ YAML::Mark problemMark(const QByteArray &text, const std::string &message, const
 /// yaml-cpp's terse exception text ("illegal map value") as a sentence a release manager understands.
 QString problemSentence(const std::string &yamlCppMessage);
 
+/// The byte column of `pos`: its distance from the start of its line.
+int columnOf(const QByteArray &text, int pos);
+
+/// The line ending to use for a line inserted after the line holding `pos`: that line's own ("\r\n" or "\n"), or
+/// the file's (lineEnding) when it is the last line and has none.
+QByteArray lineEndingAt(const QByteArray &text, int pos);
+
+/// The number of spaces that start the line beginning at `lineStart`; -1 when the line is blank (only spaces, tabs
+/// and a line end).
+int indentation(const QByteArray &text, int lineStart);
+
+/// True when the line beginning at `lineStart` holds nothing but a comment (after optional blanks).
+bool isCommentLine(const QByteArray &text, int lineStart);
+
+/// Where a block node ends in the text, to insert after it: the line end of its last line. The node starts at `pos`
+/// (its first mapping key, or the `-` of its first sequence entry) at byte column `column`. The lines after it belong
+/// to it while they are blank, comments, or indented more than `column`; for a mapping (`sequence` false) also lines
+/// indented exactly `column`, for a sequence only those at `column` that start a new entry (`- `). A document marker
+/// ends it. Trailing blank lines, and trailing comments indented less than the node's content, are not part of it.
+int blockEnd(const QByteArray &text, int pos, int column, bool sequence);
+
+/// The offset just after the `]` or `}` that closes the flow collection opening at `open`, skipping quoted scalars
+/// and comments; -1 when it is never closed or `open` is not a `[` or `{`.
+int flowCollectionEnd(const QByteArray &text, int open);
+
+/// `value` as a double-quoted YAML scalar, with backslash, double quote and control characters escaped.
+QByteArray doubleQuoted(const QString &value);
+
 /// A std::string copy of `text` for yaml-cpp.
 inline std::string toStd(const QByteArray &text)
 {

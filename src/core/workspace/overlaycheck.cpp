@@ -2,12 +2,14 @@
 #include "workspace/overlaycheck.h"
 
 #include "manifest/kustomization.h"
+#include "manifest/manifestcheck.h"
 #include "manifest/yamlcheck.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QHash>
 #include <QSet>
 #include <QTemporaryDir>
 
@@ -113,37 +115,65 @@ int ValidationReport::warningCount() const
     return int(findings.size()) - errorCount();
 }
 
+manifest::ManifestRole roleInServiceEnv(const QString &file, const manifest::Kustomization *sibling)
+{
+    const QFileInfo info(file);
+    if (info.path() == u"."_s && info.fileName().startsWith(u"application"_s))
+        return manifest::ManifestRole::ArgoApplication;
+    return manifest::roleOf(info.fileName(), sibling);
+}
+
 ValidationReport validateDirectory(const QString &dir, const manifest::KustomizeRunner &runner)
 {
     ValidationReport report;
     const QDir root(dir);
     QStringList yamlFiles;
-    QDirIterator it(dir, {u"*.yaml"_s, u"*.yml"_s}, QDir::Files, QDirIterator::Subdirectories);
+    QDirIterator it(dir, {u"*.yaml"_s, u"*.yml"_s, u"Kustomization"_s}, QDir::Files, QDirIterator::Subdirectories);
     while (it.hasNext())
         yamlFiles.append(root.relativeFilePath(it.next()));
     yamlFiles.sort();
 
-    std::vector<std::pair<QString, manifest::Kustomization>> kustomizations;
+    // kustomize would only repeat unreadable files and YAML errors, less clearly; schema findings do not stop the
+    // build, whose own error may say more.
+    bool buildable = true;
+    // Read everything first: what a file is checked as depends on the kustomization beside it.
+    std::vector<std::pair<QString, QByteArray>> texts;
     for (const QString &file : yamlFiles) {
         QFile f(root.absoluteFilePath(file));
         if (!f.open(QIODevice::ReadOnly)) {
             report.findings.push_back({file, errorAt(0, OverlayCheckText::tr("The file could not be read."))});
+            buildable = false;
             continue;
         }
-        const QByteArray text = f.readAll();
-        const manifest::Diagnostics diagnostics = manifest::checkYaml(text);
-        for (const manifest::Diagnostic &d : diagnostics)
-            report.findings.push_back({file, d});
-        if (manifest::hasErrors(diagnostics) || !file.endsWith(kustomizationFile))
+        texts.emplace_back(file, f.readAll());
+    }
+
+    std::vector<std::pair<QString, manifest::Kustomization>> kustomizations;
+    QHash<QString, qsizetype> kustomizationOfFolder;   // folder relative to `dir` -> index in kustomizations
+    for (const auto &[file, text] : texts) {
+        if (manifest::roleOf(file, nullptr) != manifest::ManifestRole::Kustomization)
             continue;
         auto parsed = manifest::Kustomization::parse(text);
-        if (!parsed.ok()) {
-            report.findings.push_back({file, errorAt(0, parsed.error().message)});
-            continue;
+        if (!parsed.ok() || manifest::hasErrors(parsed->warnings())) {
+            buildable = false;
+            if (!parsed.ok())
+                continue;
         }
-        for (const manifest::Diagnostic &d : parsed->warnings())
-            report.findings.push_back({file, d});
+        kustomizationOfFolder.insert(QFileInfo(file).path(), qsizetype(kustomizations.size()));
         kustomizations.emplace_back(file, std::move(*parsed));
+    }
+
+    for (const auto &[file, text] : texts) {
+        const QString folder = QFileInfo(file).path();
+        const qsizetype k = kustomizationOfFolder.value(folder, -1);
+        const manifest::ManifestRole role = roleInServiceEnv(file, k >= 0 ? &kustomizations[size_t(k)].second : nullptr);
+        const QDir fileFolder(root.absoluteFilePath(folder));
+        const manifest::Diagnostics diagnostics = manifest::checkManifest(
+            text, role, [&](const QString &relative) { return QFileInfo::exists(fileFolder.filePath(relative)); });
+        for (const manifest::Diagnostic &d : diagnostics)
+            report.findings.push_back({file, d});
+        if (buildable && manifest::hasErrors(diagnostics) && manifest::hasErrors(manifest::checkYaml(text)))
+            buildable = false;
     }
 
     const QString manifests = root.absoluteFilePath(u"manifests"_s);
@@ -152,8 +182,8 @@ ValidationReport validateDirectory(const QString &dir, const manifest::Kustomize
                                    errorAt(0, OverlayCheckText::tr("The top kustomization is missing."))});
         return report;
     }
-    if (report.hasErrors())
-        return report;   // kustomize would only repeat the YAML errors, less clearly
+    if (!buildable)
+        return report;
 
     auto built = runner.build(manifests);
     if (!built.ok()) {

@@ -4,7 +4,9 @@
 #include "git/objectid.h"
 #include "git/repository.h"
 #include "manifest/diagnostic.h"
+#include "manifest/kustomization.h"
 #include "manifest/kustomizerunner.h"
+#include "manifest/manifestcheck.h"
 #include "util/result.h"
 
 #include <QByteArray>
@@ -42,9 +44,15 @@ struct ValidationReport {
     int warningCount() const;
 };
 
+/// What `file` (relative to a service environment folder) is checked as: an Argo CD Application when it is an
+/// application*.yaml at the folder's root, else what the kustomization beside it (null when none) makes of it.
+manifest::ManifestRole roleInServiceEnv(const QString &file, const manifest::Kustomization *sibling);
+
 /// Validates a service environment folder on disk (`dir` holds application*.yaml and manifests/): every YAML file
-/// parses without duplicate keys, kustomizations carry no deprecated fields, the overlay builds with kustomize,
-/// and every `images:` entry matches a container of the rendered output. Blocking (runs kustomize).
+/// passes manifest::checkManifest in the role its folder's kustomization gives it (syntax, duplicate keys,
+/// deprecated or unknown kustomization fields, referenced files that are missing, Kubernetes basics;
+/// application*.yaml as Argo CD Applications), the overlay builds with kustomize (skipped after YAML errors), and
+/// every `images:` entry matches a container of the rendered output. Blocking (runs kustomize).
 ValidationReport validateDirectory(const QString &dir, const manifest::KustomizeRunner &runner);
 
 /// Extracts `service`/`env` of `commit` into a temporary folder and validates it. NotFound when the folder is absent.

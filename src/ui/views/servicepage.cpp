@@ -11,7 +11,9 @@
 #include <QEvent>
 #include <QFontDatabase>
 #include <QHeaderView>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QHash>
 #include <QTreeWidget>
 #include <QPlainTextEdit>
@@ -38,7 +40,7 @@ ServicePage::ServicePage(QWidget *parent)
     : QWidget(parent), m_model(new ServiceEnvironmentModel(this)), m_title(new QLabel(this)),
       m_subtitle(new QLabel(this)), m_environmentsHeading(headingLabel(this)),
       m_table(new FittedTableView(FittedTableView::Fit::AllRows, this)),
-      m_filesHeading(headingLabel(this)), m_filesState(new QLabel(this)), m_splitter(new QSplitter(this)),
+      m_filesHeading(headingLabel(this)), m_editButton(new QPushButton(this)), m_filesState(new QLabel(this)), m_splitter(new QSplitter(this)),
       m_fileTree(new QTreeWidget(m_splitter)), m_fileView(new QPlainTextEdit(m_splitter))
 {
     setObjectName(u"servicePage"_s);
@@ -48,6 +50,12 @@ ServicePage::ServicePage(QWidget *parent)
     m_fileTree->setObjectName(u"fileTree"_s);
     m_fileView->setObjectName(u"fileView"_s);
     m_filesState->setObjectName(u"filesState"_s);
+    m_editButton->setObjectName(u"editManifestsButton"_s);
+    m_editButton->setEnabled(false);
+    connect(m_editButton, &QPushButton::clicked, this, [this] {
+        if (!currentEnvironment().isEmpty())
+            Q_EMIT editRequested(m_project, serviceName(), currentEnvironment());
+    });
 
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
@@ -102,7 +110,10 @@ ServicePage::ServicePage(QWidget *parent)
     layout->addWidget(m_environmentsHeading);
     layout->addWidget(m_table);
     layout->addSpacing(gap);
-    layout->addWidget(m_filesHeading);
+    auto *filesRow = new QHBoxLayout;
+    filesRow->addWidget(m_filesHeading, 1);
+    filesRow->addWidget(m_editButton);
+    layout->addLayout(filesRow);
     layout->addWidget(m_filesState);
     layout->addWidget(m_splitter, 1);
     m_argoPanel = new ArgoResourcePanel(this);
@@ -315,12 +326,17 @@ void ServicePage::retranslateUi()
     m_environmentsHeading->setText(tr("Environments"));
     const QString env = currentEnvironment();
     m_filesHeading->setText(env.isEmpty() ? tr("Manifest files") : tr("Manifest files in %1").arg(env));
+    m_editButton->setText(tr("Edit Manifests…"));
+    m_editButton->setToolTip(tr("Edit the files of %1 in a working copy; nothing is committed before you review it")
+                                 .arg(env));
+    m_editButton->setEnabled(!env.isEmpty());
     if (m_filesPending) {
         m_filesState->setText(tr("Reading the files from Git…"));
     } else if (!m_filesError.isEmpty()) {
         m_filesState->setText(m_filesError);
     } else if (!m_files.commit.isNull()) {
-        m_filesState->setText(tr("%1 at commit %2 (read-only)").arg(m_folder, m_files.commit.shortHex()));
+        m_filesState->setText(tr("%1 at commit %2 (read-only here; Edit Manifests… opens the editor)")
+                                  .arg(m_folder, m_files.commit.shortHex()));
     } else {
         m_filesState->clear();
     }

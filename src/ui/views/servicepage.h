@@ -13,6 +13,7 @@ class QLabel;
 class QTreeWidget;
 class QTreeWidgetItem;
 class QPlainTextEdit;
+class QPushButton;
 class QSplitter;
 
 namespace gd::argo {
@@ -63,6 +64,8 @@ public:
 Q_SIGNALS:
     /// The page needs the files below `folder` of `project`'s repo (the environment just selected).
     void filesRequested(const QString &project, const QString &folder);
+    /// The user wants to edit the manifests of `service` in `environment` (Edit Manifests…).
+    void editRequested(const QString &project, const QString &service, const QString &environment);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -87,6 +90,7 @@ private:
     QLabel *m_environmentsHeading;
     FittedTableView *m_table;
     QLabel *m_filesHeading;
+    QPushButton *m_editButton;
     QLabel *m_filesState;
     QSplitter *m_splitter;
     QTreeWidget *m_fileTree;

@@ -17,6 +17,7 @@ private Q_SLOTS:
     void rendersTheOverlayAtACommit();
     void findings_data();
     void findings();
+    void schemaErrorsDoNotStopTheBuild();
     void missingServiceIsNotFound();
 
 private:
@@ -28,6 +29,9 @@ private:
 };
 
 static const QString gaFile = u"appsmanifests/orders/uat/manifests/ga/kustomization.yaml"_s;
+static const QByteArray application = "apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n"
+                                      "  name: shop-orders-uat\nspec:\n  source:\n"
+                                      "    path: appsmanifests/orders/uat/manifests\n";
 
 void TestOverlayCheck::init()
 {
@@ -40,8 +44,7 @@ void TestOverlayCheck::init()
     git::FileChanges files;
     test::ServiceEnvFiles{u"orders"_s, u"uat"_s, u"registry.example.com/shop/orders"_s, u"1.4.2"_s, u"1.5.0"_s}
         .addTo(files);
-    files.write(u"appsmanifests/orders/uat/application.yaml"_s,
-                "apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: shop-orders-uat\n");
+    files.write(u"appsmanifests/orders/uat/application.yaml"_s, application);
     m_base = commitOnTop(files);
 }
 
@@ -93,6 +96,27 @@ void TestOverlayCheck::findings_data()
         << QByteArray("resources:\n  - ../base\ncommonLabels:\n  team: shop\nimages:\n  - name: orders\n"
                       "    newName: registry.example.com/shop/orders\n    newTag: \"1.4.2\"\n")
         << false << u"manifests/ga/kustomization.yaml"_s << 3 << u"labels"_s;
+    QTest::newRow("missing referenced file")
+        << gaFile
+        << QByteArray("resources:\n  - ../base\n  - hpa.yaml\nimages:\n  - name: orders\n"
+                      "    newName: registry.example.com/shop/orders\n    newTag: \"1.4.2\"\n")
+        << true << u"manifests/ga/kustomization.yaml"_s << 3 << u"\"hpa.yaml\" does not exist"_s;
+    QTest::newRow("unknown kustomization field")
+        << gaFile
+        << QByteArray("resources:\n  - ../base\nimage:\n  - name: orders\n"
+                      "    newName: registry.example.com/shop/orders\n    newTag: \"1.4.2\"\n")
+        << true << u"manifests/ga/kustomization.yaml"_s << 3 << u"did you mean \"images\""_s;
+    QTest::newRow("resource with a quoted port")
+        << u"appsmanifests/orders/uat/manifests/base/deployment.yaml"_s
+        << QByteArray("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: orders\nspec:\n  selector:\n"
+                      "    matchLabels:\n      app: orders\n  template:\n    metadata:\n      labels:\n"
+                      "        app: orders\n    spec:\n      containers:\n        - name: app\n"
+                      "          image: orders\n          ports:\n            - containerPort: \"8080\"\n")
+        << true << u"manifests/base/deployment.yaml"_s << 18 << u"quotes"_s;
+    QTest::newRow("application without a source path")
+        << u"appsmanifests/orders/uat/application.yaml"_s
+        << QByteArray("apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: shop-orders-uat\n")
+        << true << u"application.yaml"_s << 1 << u"spec.source.path"_s;
     QTest::newRow("kustomize cannot build")
         << gaFile << QByteArray("resources:\n  - ../missing-base\n") << true << u"manifests/kustomization.yaml"_s
         << 0 << u"missing-base"_s;
@@ -122,6 +146,22 @@ void TestOverlayCheck::findings()
             qWarning() << f.file << f.diagnostic.line << f.diagnostic.isError() << f.diagnostic.message;
     }
     QVERIFY(found != report->findings.end());
+}
+
+void TestOverlayCheck::schemaErrorsDoNotStopTheBuild()
+{
+    // kustomize builds a Service whose name is not a valid Kubernetes name; the report has both.
+    git::FileChanges change;
+    change.write(u"appsmanifests/orders/uat/manifests/base/service.yaml"_s,
+                 "apiVersion: v1\nkind: Service\nmetadata:\n  name: Orders\nspec:\n  selector:\n    app: orders\n"
+                 "  ports:\n    - port: 80\n      targetPort: 8080\n");
+    auto report = ws::validateServiceEnv(*m_repo, commitOnTop(change), u"orders"_s, u"uat"_s,
+                                         manifest::KustomizeRunner());
+    QVERIFY(report.ok());
+    QCOMPARE(report->errorCount(), 1);
+    QCOMPARE(report->findings.front().file, u"manifests/base/service.yaml"_s);
+    QCOMPARE(report->findings.front().diagnostic.line, 4);
+    QVERIFY(report->rendered.contains("name: Orders"));
 }
 
 void TestOverlayCheck::missingServiceIsNotFound()
