@@ -229,6 +229,106 @@
             <numerusform>已提交 %1 并推送到 %2（尝试 %n 次）。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>canary</source>
+        <translation>金丝雀</translation>
+    </message>
+    <message>
+        <source>GA</source>
+        <translation>GA</translation>
+    </message>
+    <message>
+        <source>no tag</source>
+        <translation>无标签</translation>
+    </message>
+    <message>
+        <source>The branch moved meanwhile; applying the change again on the new tip (attempt %1).</source>
+        <translation>分支在此期间已有新提交；正在基于新的最新提交重新应用更改（第 %1 次尝试）。</translation>
+    </message>
+    <message>
+        <source>Pushed commit %1 to %2.</source>
+        <translation>已将提交 %1 推送到 %2。</translation>
+    </message>
+    <message>
+        <source>Argo CD was not asked to sync (--no-sync); it notices the commit at its next poll, within about three minutes.</source>
+        <translation>未请求 Argo CD 同步（--no-sync）；Argo CD 会在下一次轮询时（约三分钟内）发现该提交。</translation>
+    </message>
+    <message>
+        <source>The commit is pushed, but Argo CD could not be asked to sync it; run `gitops-desk-cli sync %1 %2 %3` once it can be reached.</source>
+        <translation>提交已推送，但无法请求 Argo CD 同步；待可以连接 Argo CD 后，请运行 `gitops-desk-cli sync %1 %2 %3`。</translation>
+    </message>
+    <message>
+        <source>Refreshing and syncing the Argo CD Application %1.</source>
+        <translation>正在刷新并同步 Argo CD 应用 %1。</translation>
+    </message>
+    <message>
+        <source>release needs the new tag: --tag TAG.</source>
+        <translation>release 需要新标签：--tag TAG。</translation>
+    </message>
+    <message>
+        <source>--stage takes canary or ga, not &quot;%1&quot;.</source>
+        <translation>--stage 只接受 canary 或 ga，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>Releasing %1 %2 to the %3 stage in %4 (it runs %5 at commit %6).</source>
+        <translation>正在将 %1 %2 发布到 %4 环境的 %3 阶段（该阶段在提交 %6 中运行的是 %5）。</translation>
+    </message>
+    <message>
+        <source>%1 has no canary stage in %2, so there is nothing to promote; release to GA directly.</source>
+        <translation>%1 在 %2 环境中没有金丝雀阶段，因此没有可晋升的内容；请直接发布到 GA。</translation>
+    </message>
+    <message>
+        <source>Promoting %1 %2 from the canary to GA in %3 (GA runs %4).</source>
+        <translation>正在 %3 中将 %1 %2 从金丝雀晋升为 GA（GA 当前运行 %4）。</translation>
+    </message>
+    <message>
+        <source>%1 has no canary stage in %2, so there is no canary to abort.</source>
+        <translation>%1 在 %2 环境中没有金丝雀阶段，因此没有可中止的金丝雀。</translation>
+    </message>
+    <message>
+        <source>Aborting the canary %1 %2 in %3: reverting commit %4 puts the canary back on %5.</source>
+        <translation>正在中止 %3 中的金丝雀 %1 %2：撤销提交 %4 会将金丝雀恢复为 %5。</translation>
+    </message>
+    <message>
+        <source>rollback needs either --commit SHA or --last.</source>
+        <translation>rollback 需要 --commit SHA 或 --last 之一。</translation>
+    </message>
+    <message>
+        <source>--commit takes a commit id (4 to 40 hex digits), not &quot;%1&quot;.</source>
+        <translation>--commit 需要提交 ID（4 到 40 位十六进制数字），而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>Commit %1 changed %2 in %3, not %4 in %5; check the commit id.</source>
+        <translation>提交 %1 更改的是 %3 环境的 %2，而不是 %5 环境的 %4；请检查提交 ID。</translation>
+    </message>
+    <message>
+        <source>To release it forward: gitops-desk-cli release %1 %2 %3 --tag %4 --stage %5</source>
+        <translation>如需改为重新发布：gitops-desk-cli release %1 %2 %3 --tag %4 --stage %5</translation>
+    </message>
+    <message>
+        <source>Rolling back %1 in %2: reverting commit %3 puts the %4 stage back on %5.</source>
+        <translation>正在回滚 %2 环境的 %1：撤销提交 %3 会将 %4 阶段恢复为 %5。</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>提交</translation>
+    </message>
 </context>
 <context>
     <name>gd::flows::ArgoSession</name>
@@ -324,6 +424,63 @@
     </message>
 </context>
 <context>
+    <name>gd::flows::ReleaseFlow</name>
+    <message>
+        <source>Promote %1 %2 to GA in %3</source>
+        <translation>在 %3 中将 %1 %2 晋升为 GA</translation>
+    </message>
+    <message>
+        <source>Abort the canary of %1 in %2</source>
+        <translation>中止 %2 中 %1 的金丝雀</translation>
+    </message>
+    <message>
+        <source>Roll back %1 in %2 (commit %3)</source>
+        <translation>在 %2 中回滚 %1（提交 %3）</translation>
+    </message>
+    <message>
+        <source>Release %1 %2 to %3 (canary)</source>
+        <translation>发布 %1 %2 到 %3（金丝雀）</translation>
+    </message>
+    <message>
+        <source>Release %1 %2 to %3</source>
+        <translation>发布 %1 %2 到 %3</translation>
+    </message>
+    <message>
+        <source>Committing and pushing…</source>
+        <translation>正在提交并推送…</translation>
+    </message>
+    <message>
+        <source>Fetching %1</source>
+        <translation>正在获取 %1</translation>
+    </message>
+    <message>
+        <source>Attempt %1: %2</source>
+        <translation>第 %1 次尝试：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Pushed after %n attempt(s).</source>
+        <translation>
+            <numerusform>尝试 %n 次后已推送。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: pushed as %2. No Argo CD server is connected, so nothing was synced.</source>
+        <translation>%1：已推送为 %2。未连接 Argo CD 服务器，因此未进行同步。</translation>
+    </message>
+    <message>
+        <source>%1: pushed as %2. No Argo CD Application deploys %3 in %4, so nothing was synced.</source>
+        <translation>%1：已推送为 %2。没有 Argo CD 应用部署 %4 环境的 %3，因此未进行同步。</translation>
+    </message>
+    <message>
+        <source>Refreshing and syncing %1…</source>
+        <translation>正在刷新并同步 %1…</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3</source>
+        <translation>%1：%2，%3</translation>
+    </message>
+</context>
+<context>
     <name>gd::flows::SyncAndWait</name>
     <message>
         <source>Argo CD accepted the sync of %1.</source>
@@ -394,6 +551,22 @@
     <message>
         <source>The history of the repository could not be read.</source>
         <translation>无法读取仓库的历史。</translation>
+    </message>
+    <message>
+        <source>The object folder of the repository could not be found.</source>
+        <translation>找不到仓库的对象文件夹。</translation>
+    </message>
+    <message>
+        <source>The references of the repository could not be read.</source>
+        <translation>无法读取仓库的引用。</translation>
+    </message>
+    <message>
+        <source>The folder %1 could not be created.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>The commit-graph file of the repository could not be written. History still works, only slower.</source>
+        <translation>无法写入仓库的 commit-graph 文件。历史仍可读取，只是速度较慢。</translation>
     </message>
 </context>
 <context>
@@ -1454,6 +1627,93 @@
     </message>
 </context>
 <context>
+    <name>gd::net::RegistryClient</name>
+    <message>
+        <source>The container registry %1</source>
+        <translation>容器镜像仓库 %1</translation>
+    </message>
+    <message>
+        <source>The registry type must be &quot;registry2&quot; or &quot;harbor&quot;, not &quot;%1&quot;; fix registry.type in workspace.yaml.</source>
+        <translation>镜像仓库类型必须是“registry2”或“harbor”，而不是“%1”；请修正 workspace.yaml 中的 registry.type。</translation>
+    </message>
+    <message>
+        <source>The image %1 is not in the workspace&apos;s registry %2; tags can only be read from %2.</source>
+        <translation>镜像 %1 不在工作区的镜像仓库 %2 中；只能从 %2 读取标签。</translation>
+    </message>
+    <message>
+        <source>Harbor repositories are named project/repository; &quot;%1&quot; names no project.</source>
+        <translation>Harbor 仓库的名称格式为“项目/仓库”；“%1”中没有项目。</translation>
+    </message>
+    <message>
+        <source>%1 refused access to %2: the sign-in is missing, expired or invalid. Sign in to the registry again.</source>
+        <translation>%1 拒绝访问 %2：未登录，或登录已过期或无效。请重新登录镜像仓库。</translation>
+    </message>
+    <message>
+        <source>%1 does not allow reading %2; ask for pull rights on the repository.</source>
+        <translation>%1 不允许读取 %2；请申请该仓库的拉取（pull）权限。</translation>
+    </message>
+    <message>
+        <source>%1 has no repository %2; check the image name.</source>
+        <translation>%1 中没有仓库 %2；请检查镜像名称。</translation>
+    </message>
+    <message>
+        <source>%1 is limiting requests; wait a minute and try again.</source>
+        <translation>%1 正在限制请求频率；请等待一分钟后再试。</translation>
+    </message>
+    <message>
+        <source>%1 failed with an internal error (%2); try again later.</source>
+        <translation>%1 发生内部错误（%2）；请稍后再试。</translation>
+    </message>
+    <message>
+        <source>%1 refused the request for %2 (%3: %4).</source>
+        <translation>%1 拒绝了对 %2 的请求（%3：%4）。</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>未说明原因</translation>
+    </message>
+    <message>
+        <source>%1 names no usable sign-in service (&quot;%2&quot;); check the registry address.</source>
+        <translation>%1 未指定可用的登录服务（“%2”）；请检查镜像仓库地址。</translation>
+    </message>
+    <message>
+        <source>The sign-in service %1 of the container registry</source>
+        <translation>容器镜像仓库的登录服务 %1</translation>
+    </message>
+    <message>
+        <source>%1 refused the stored sign-in for %2; it may have expired. Sign in to the registry again.</source>
+        <translation>%1 拒绝了访问 %2 时使用的已保存登录信息，可能已过期。请重新登录镜像仓库。</translation>
+    </message>
+    <message>
+        <source>%1 requires a sign-in to read %2; sign in to the registry and try again.</source>
+        <translation>%1 要求登录后才能读取 %2；请登录镜像仓库后再试。</translation>
+    </message>
+    <message>
+        <source>%1 could not hand out a token (%2); try again later.</source>
+        <translation>%1 无法发放令牌（%2）；请稍后再试。</translation>
+    </message>
+    <message>
+        <source>%1 answered without a token; check the registry address.</source>
+        <translation>%1 的响应中没有令牌；请检查镜像仓库地址。</translation>
+    </message>
+    <message>
+        <source>%1 sent an answer for %2 that is not a list of tags; check that the workspace&apos;s registry type (%3) and address are right.</source>
+        <translation>%1 对 %2 返回的响应不是标签列表；请检查工作区的镜像仓库类型（%3）和地址是否正确。</translation>
+    </message>
+    <message>
+        <source>%1 sent the next page of tags for %2 to another server; the list is incomplete. Check the registry&apos;s proxy settings.</source>
+        <translation>%1 将 %2 的下一页标签指向了另一台服务器，标签列表不完整。请检查镜像仓库的代理设置。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid image tag: use letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;, at most 128, not starting with &apos;.&apos; or &apos;-&apos;.</source>
+        <translation>“%1”不是有效的镜像标签：请使用字母、数字、“_”、“.”和“-”，最多 128 个字符，且不能以“.”或“-”开头。</translation>
+    </message>
+    <message>
+        <source>%1 sent an answer for %2 that is not a list of tags; check that the workspace&apos;s registry type (harbor) and address are right.</source>
+        <translation>%1 对 %2 返回的响应不是标签列表；请检查工作区的镜像仓库类型（harbor）和地址是否正确。</translation>
+    </message>
+</context>
+<context>
     <name>gd::tmpl::ServiceScaffold</name>
     <message>
         <source>The %1 tag is empty; enter the image tag to deploy, for example 1.4.2.</source>
@@ -2446,6 +2706,305 @@ Environments: %3</source>
     </message>
 </context>
 <context>
+    <name>gd::ui::ReleaseController</name>
+    <message>
+        <source>The workspace names no container registry, so tags are typed and not checked.</source>
+        <translation>工作区未指定容器镜像仓库，因此标签需手动输入，且不会被检查。</translation>
+    </message>
+    <message>
+        <source>%1 (canary)</source>
+        <translation>%1（金丝雀）</translation>
+    </message>
+    <message>
+        <source>Release %1 %2 to %3 (canary)</source>
+        <translation>发布 %1 %2 到 %3（金丝雀）</translation>
+    </message>
+    <message>
+        <source>Release %1 %2 to %3</source>
+        <translation>发布 %1 %2 到 %3</translation>
+    </message>
+    <message>
+        <source>The registry has no tag %1 for %2. Push the image first, or pick a tag from the list.</source>
+        <translation>镜像仓库中没有 %2 的标签 %1。请先推送镜像，或从列表中选择一个标签。</translation>
+    </message>
+    <message>
+        <source>Approval Required</source>
+        <translation>需要审批</translation>
+    </message>
+    <message>
+        <source>%1 requires approval. Type the service name (%2) to %3.</source>
+        <translation>%1 需要审批。请输入服务名称（%2）以确认%3。</translation>
+    </message>
+    <message>
+        <source>Not Approved</source>
+        <translation>未获批准</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not the service name, so nothing was done.</source>
+        <translation>“%1”不是服务名称，因此未执行任何操作。</translation>
+    </message>
+    <message>
+        <source>promote the canary</source>
+        <translation>将金丝雀晋升为 GA</translation>
+    </message>
+    <message>
+        <source>Promote %1 %2 to GA in %3</source>
+        <translation>在 %3 中将 %1 %2 晋升为 GA</translation>
+    </message>
+    <message>
+        <source>Abort canary %1 of %2 in %3</source>
+        <translation>中止 %3 中 %2 的金丝雀 %1</translation>
+    </message>
+    <message>
+        <source>Roll back %1 in %2 (revert %3)</source>
+        <translation>在 %2 中回滚 %1（撤销 %3）</translation>
+    </message>
+    <message>
+        <source>Roll back %1 in %2 to %3</source>
+        <translation>在 %2 中将 %1 回滚到 %3</translation>
+    </message>
+    <message>
+        <source>Building the review of %1…</source>
+        <translation>正在准备审阅：%1…</translation>
+    </message>
+    <message>
+        <source>Review: %1</source>
+        <translation>审阅：%1</translation>
+    </message>
+    <message>
+        <source>The deployment repo cannot be fetched, so the review would be out of date.</source>
+        <translation>无法获取部署仓库，审阅将基于过时的内容。</translation>
+    </message>
+    <message>
+        <source>Roll Back Not Possible</source>
+        <translation>无法回滚</translation>
+    </message>
+    <message>
+        <source>Release %1 forward instead?</source>
+        <translation>改为重新发布 %1 吗？</translation>
+    </message>
+    <message>
+        <source>Read the release history of %1 in %2</source>
+        <translation>读取 %1 在 %2 环境的发布历史</translation>
+    </message>
+</context>
+<context>
+    <name>gd::ui::ReleaseDialog</name>
+    <message>
+        <source>Release %1 to %2</source>
+        <translation>发布 %1 到 %2</translation>
+    </message>
+    <message>
+        <source>Release %1 to %2 (%3)</source>
+        <translation>发布 %1 到 %2（%3）</translation>
+    </message>
+    <message>
+        <source>%1 runs %2 (GA).</source>
+        <translation>%1 正在运行 %2（GA）。</translation>
+    </message>
+    <message>
+        <source>%1 runs %2 (GA) and %3 (canary).</source>
+        <translation>%1 正在运行 %2（GA）和 %3（金丝雀）。</translation>
+    </message>
+    <message>
+        <source>Canary first, then promote to GA after approval</source>
+        <translation>先发布到金丝雀，审批后再晋升为 GA</translation>
+    </message>
+    <message>
+        <source>GA directly</source>
+        <translation>直接发布到 GA</translation>
+    </message>
+    <message>
+        <source>This environment has no canary stage in use.</source>
+        <translation>此环境未启用金丝雀阶段。</translation>
+    </message>
+    <message>
+        <source>Type a tag or pick one the registry has</source>
+        <translation>输入标签，或从镜像仓库已有的标签中选择</translation>
+    </message>
+    <message>
+        <source>Reading the tags from the registry…</source>
+        <translation>正在从镜像仓库读取标签…</translation>
+    </message>
+    <message>
+        <source>Stage:</source>
+        <translation>阶段：</translation>
+    </message>
+    <message>
+        <source>Tag:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation>审阅…</translation>
+    </message>
+    <message>
+        <source>runs in %1</source>
+        <translation>运行于 %1</translation>
+    </message>
+    <message>
+        <source>Pushed %1</source>
+        <translation>推送于 %1</translation>
+    </message>
+    <message>
+        <source>The registry has no tags for this image.</source>
+        <translation>镜像仓库中没有此镜像的标签。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tag(s) in the registry, newest first.</source>
+        <translation>
+            <numerusform>镜像仓库中有 %n 个标签，最新的在前。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid image tag: use letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos; (at most 128, not starting with &apos;.&apos; or &apos;-&apos;).</source>
+        <translation>“%1”不是有效的镜像标签：请使用字母、数字、“_”、“.”和“-”（最多 128 个字符，且不能以“.”或“-”开头）。</translation>
+    </message>
+    <message>
+        <source>The %1 stage already runs %2.</source>
+        <translation>%1 阶段已在运行 %2。</translation>
+    </message>
+    <message>
+        <source>canary</source>
+        <translation>金丝雀</translation>
+    </message>
+    <message>
+        <source>GA</source>
+        <translation>GA</translation>
+    </message>
+</context>
+<context>
+    <name>gd::ui::ReleaseGate</name>
+    <message>
+        <source>The canary runs %1 in %2 beside GA %3. Promote it to GA once it looks good, or abort it (the canary release is reverted).</source>
+        <translation>金丝雀在 %2 中运行 %1，与 GA %3 并行。确认无误后将其晋升为 GA，或将其中止（撤销金丝雀发布）。</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>刚刚</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n 分钟前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 went to GA %2 (%3). Roll back with one click for %n more minute(s).</source>
+        <translation>
+            <numerusform>%1 %2成为 GA（%3）。在接下来的 %n 分钟内可一键回滚。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Promote to GA…</source>
+        <translation>晋升为 GA…</translation>
+    </message>
+    <message>
+        <source>Abort Canary…</source>
+        <translation>中止金丝雀…</translation>
+    </message>
+    <message>
+        <source>Roll Back…</source>
+        <translation>回滚…</translation>
+    </message>
+</context>
+<context>
+    <name>gd::ui::ReleaseHistoryModel</name>
+    <message>
+        <source>Promote to GA</source>
+        <translation>晋升为 GA</translation>
+    </message>
+    <message>
+        <source>Abort canary</source>
+        <translation>中止金丝雀</translation>
+    </message>
+    <message>
+        <source>Roll back (canary)</source>
+        <translation>回滚（金丝雀）</translation>
+    </message>
+    <message>
+        <source>Roll back</source>
+        <translation>回滚</translation>
+    </message>
+    <message>
+        <source>Release (canary)</source>
+        <translation>发布（金丝雀）</translation>
+    </message>
+    <message>
+        <source>Release (GA)</source>
+        <translation>发布（GA）</translation>
+    </message>
+    <message>
+        <source>Tag change (canary)</source>
+        <translation>标签变更（金丝雀）</translation>
+    </message>
+    <message>
+        <source>Tag change (GA)</source>
+        <translation>标签变更（GA）</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>刚刚</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n 分钟前</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>提交</translation>
+    </message>
+</context>
+<context>
+    <name>gd::ui::ReleasePanel</name>
+    <message>
+        <source>Reading the release history from Git…</source>
+        <translation>正在从 Git 读取发布历史…</translation>
+    </message>
+    <message>
+        <source>No releases yet.</source>
+        <translation>尚无发布。</translation>
+    </message>
+    <message>
+        <source>Release history</source>
+        <translation>发布历史</translation>
+    </message>
+    <message>
+        <source>Release history in %1</source>
+        <translation>%1 环境的发布历史</translation>
+    </message>
+    <message>
+        <source>Roll Back Selected…</source>
+        <translation>回滚所选变更…</translation>
+    </message>
+    <message>
+        <source>Revert the selected change with a new commit, then sync</source>
+        <translation>用一个新提交撤销所选变更，然后同步</translation>
+    </message>
+</context>
+<context>
     <name>gd::ui::ReviewDialog</name>
     <message>
         <source>Review Changes</source>
@@ -2735,6 +3294,22 @@ Environments: %3</source>
         <source>%1 at commit %2 (read-only here; Edit Manifests… opens the editor)</source>
         <translation>提交 %2 中的 %1（此处只读；“编辑清单…”会打开编辑器）</translation>
     </message>
+    <message>
+        <source>Release…</source>
+        <translation>发布…</translation>
+    </message>
+    <message>
+        <source>Release an image tag to %1: review, commit, push, sync</source>
+        <translation>将镜像标签发布到 %1：审阅、提交、推送、同步</translation>
+    </message>
+    <message>
+        <source>Manifests</source>
+        <translation>清单</translation>
+    </message>
+    <message>
+        <source>Release History</source>
+        <translation>发布历史</translation>
+    </message>
 </context>
 <context>
     <name>gd::ui::WelcomePage</name>
@@ -2786,21 +3361,13 @@ with the tags each environment runs.</source>
         <source>%1 has no GA overlay (manifests/ga/kustomization.yaml).</source>
         <translation>%1 中没有 GA 覆盖层（manifests/ga/kustomization.yaml）。</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; in &quot;%2&quot; is not a valid service environment name.</source>
+        <translation>“%2”环境中的“%1”不是有效的服务环境名称。</translation>
+    </message>
 </context>
 <context>
     <name>gd::ws::DemoWorkspace</name>
-    <message>
-        <source>Release %1 %2 to %3 (canary)</source>
-        <translation>发布 %1 %2 到 %3（金丝雀）</translation>
-    </message>
-    <message>
-        <source>Promote %1 %2 to GA in %3</source>
-        <translation>在 %3 中将 %1 %2 晋升为 GA</translation>
-    </message>
-    <message>
-        <source>Release %1 %2 to %3</source>
-        <translation>发布 %1 %2 到 %3</translation>
-    </message>
     <message>
         <source>%1 is a file, not a folder; choose an empty folder for the demo workspace.</source>
         <translation>%1 是文件而不是文件夹；请为演示工作区选择一个空文件夹。</translation>
@@ -2866,6 +3433,13 @@ Scaffolded from the builtin %2 templates: %3.
     <message>
         <source>The workspace file %1 cannot be written; check your permissions.</source>
         <translation>无法写入工作区文件 %1；请检查权限。</translation>
+    </message>
+</context>
+<context>
+    <name>gd::ws::Journal</name>
+    <message>
+        <source>The action journal %1 cannot be written.</source>
+        <translation>无法写入操作日志 %1。</translation>
     </message>
 </context>
 <context>
@@ -2941,6 +3515,174 @@ Scaffolded from the builtin %2 templates: %3.
         <translation>
             <numerusform>必须先修正 %n 个错误；请查看校验摘要。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>gd::ws::ProjectRepo</name>
+    <message>
+        <source>Another GitOps Desk process has been using the local copy of project %1 for two minutes; try again when it is done.</source>
+        <translation>另一个 GitOps Desk 进程已占用项目 %1 的本地副本两分钟；请等其完成后再试。</translation>
+    </message>
+</context>
+<context>
+    <name>gd::ws::Release</name>
+    <message>
+        <source>canary</source>
+        <translation>金丝雀</translation>
+    </message>
+    <message>
+        <source>GA</source>
+        <translation>GA</translation>
+    </message>
+    <message>
+        <source>%1 does not parse; fix it before releasing.</source>
+        <translation>%1 无法解析；请在发布前修正。</translation>
+    </message>
+    <message>
+        <source>%1 sets no image (its images list is empty); add the image entry first.</source>
+        <translation>%1 没有设置镜像（其 images 列表为空）；请先添加 images 条目。</translation>
+    </message>
+    <message>
+        <source>The branch is empty: there is no %1 in %2 to release.</source>
+        <translation>分支为空：%2 环境中没有可发布的 %1。</translation>
+    </message>
+    <message>
+        <source>There is no service %1 in environment %2 on the branch (%3 is missing); check the names.</source>
+        <translation>分支上的 %2 环境中没有服务 %1（缺少 %3）；请检查名称。</translation>
+    </message>
+    <message>
+        <source>%1 has no canary stage in %2 (its manifests/kustomization.yaml does not list the canary overlay). Release to GA, or add the canary stage first.</source>
+        <translation>%1 在 %2 环境中没有金丝雀阶段（其 manifests/kustomization.yaml 未列出金丝雀覆盖层）。请发布到 GA，或先添加金丝雀阶段。</translation>
+    </message>
+    <message>
+        <source>%1 in %2 has no %3 overlay (%4 is missing).</source>
+        <translation>%1 在 %2 环境中没有 %3 覆盖层（缺少 %4）。</translation>
+    </message>
+    <message>
+        <source>no tag</source>
+        <translation>无标签</translation>
+    </message>
+    <message>
+        <source>%1 changed the %2 tag of %3 in %4 from %5 to %6 at %7 (commit %8), after you saw %9. Nothing was pushed: look at the new tag, then decide again.</source>
+        <translation>%1 于 %7 将 %3 在 %4 环境的 %2 标签从 %5 改为 %6（提交 %8），而此前看到的是 %9。未推送任何内容：请查看新标签后重新决定。</translation>
+    </message>
+    <message>
+        <source>The %1 tag of %2 in %3 is now %4, not %5 as you saw. Nothing was pushed: look at the new tag, then decide again.</source>
+        <translation>%2 在 %3 环境的 %1 标签现在是 %4，而不是之前看到的 %5。未推送任何内容：请查看新标签后重新决定。</translation>
+    </message>
+    <message>
+        <source>Later commits changed the same lines as commit %1, so it cannot be reverted; nothing was pushed. Release the previous version forward instead.</source>
+        <translation>之后的提交修改了与提交 %1 相同的行，因此无法撤销；未推送任何内容。请改为重新发布之前的版本。</translation>
+    </message>
+    <message>
+        <source>The canary release %1 of %2 in %3 cannot be reverted: later commits changed the same lines. Nothing was pushed. To put the canary back, release %4 to the canary forward instead.</source>
+        <translation>无法撤销 %3 环境中 %2 的金丝雀发布 %1：之后的提交修改了相同的行。未推送任何内容。如需恢复金丝雀，请改为将 %4 重新发布到金丝雀。</translation>
+    </message>
+    <message>
+        <source>Commit %1 (%2 %3 in %4) cannot be rolled back: later commits changed the same lines. Nothing was pushed. To go back to %5, release %5 to %6 of %2 in %4 forward instead.</source>
+        <translation>无法回滚提交 %1（%4 环境中的 %2 %3）：之后的提交修改了相同的行。未推送任何内容。如需回到 %5，请改为将 %5 重新发布到 %4 环境中 %2 的 %6。</translation>
+    </message>
+    <message>
+        <source>The branch is empty; there is nothing to revert.</source>
+        <translation>分支为空；没有可撤销的内容。</translation>
+    </message>
+    <message>
+        <source>Commit %1 is already undone on the branch: reverting it changes nothing.</source>
+        <translation>提交 %1 在分支上已被撤销：再次撤销不会有任何改变。</translation>
+    </message>
+    <message>
+        <source>The branch has no %1 release of %2 in %3.</source>
+        <translation>分支上没有 %3 环境中 %2 的 %1 发布。</translation>
+    </message>
+    <message>
+        <source>The branch has no release of %1 in %2.</source>
+        <translation>分支上没有 %2 环境中 %1 的发布。</translation>
+    </message>
+    <message>
+        <source>Commit %1 changes no image of a service environment, so it is not a release.</source>
+        <translation>提交 %1 没有更改任何服务环境的镜像，因此不是一次发布。</translation>
+    </message>
+    <message>
+        <source>The canary of %1 in %2 already runs GA&apos;s image %3: there is no unfinished canary to abort.</source>
+        <translation>%1 在 %2 环境的金丝雀已在运行 GA 的镜像 %3：没有未完成的金丝雀可中止。</translation>
+    </message>
+    <message>
+        <source>No canary release commit of %1 in %2 is on the branch to revert. Release %3 to the canary instead.</source>
+        <translation>分支上没有 %2 环境中 %1 的金丝雀发布提交可供撤销。请改为将 %3 发布到金丝雀。</translation>
+    </message>
+    <message>
+        <source>Commit %1 is not a canary release of %2 in %3, so aborting cannot revert it.</source>
+        <translation>提交 %1 不是 %3 环境中 %2 的金丝雀发布，因此中止操作无法撤销它。</translation>
+    </message>
+    <message>
+        <source>There is no commit %1 in the repository; check the commit id.</source>
+        <translation>仓库中没有提交 %1；请检查提交 ID。</translation>
+    </message>
+    <message>
+        <source>There is no change to preview.</source>
+        <translation>没有可预览的更改。</translation>
+    </message>
+    <message>
+        <source>A temporary folder for the preview could not be created.</source>
+        <translation>无法创建用于预览的临时文件夹。</translation>
+    </message>
+    <message>
+        <source>The changed file could not be written for the preview.</source>
+        <translation>无法写入更改后的文件以进行预览。</translation>
+    </message>
+    <message>
+        <source>The overlay on the branch does not build, so there is nothing to compare with.</source>
+        <translation>分支上的覆盖层无法构建，因此没有可比较的对象。</translation>
+    </message>
+    <message>
+        <source>The changed overlay does not build; the validation summary says why.</source>
+        <translation>更改后的覆盖层无法构建；原因见校验摘要。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid image tag: use letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos; (at most 128, not starting with &apos;.&apos; or &apos;-&apos;).</source>
+        <translation>“%1”不是有效的镜像标签：请使用字母、数字、“_”、“.”和“-”（最多 128 个字符，且不能以“.”或“-”开头）。</translation>
+    </message>
+    <message>
+        <source>The %1 stage of %2 in %3 already runs %4; choose another tag.</source>
+        <translation>%2 在 %3 环境的 %1 阶段已在运行 %4；请选择其他标签。</translation>
+    </message>
+    <message>
+        <source>Release %1 %2 to %3 (canary)</source>
+        <translation>发布 %1 %2 到 %3（金丝雀）</translation>
+    </message>
+    <message>
+        <source>Release %1 %2 to %3</source>
+        <translation>发布 %1 %2 到 %3</translation>
+    </message>
+    <message>
+        <source>Promote %1 %2 to GA in %3</source>
+        <translation>在 %3 中将 %1 %2 晋升为 GA</translation>
+    </message>
+    <message>
+        <source>Abort the canary %1 %2 in %3</source>
+        <translation>中止 %3 中的金丝雀 %1 %2</translation>
+    </message>
+    <message>
+        <source>Roll back %1 in %2 to %3</source>
+        <translation>在 %2 中将 %1 回滚到 %3</translation>
+    </message>
+    <message>
+        <source>GA of %1 in %2 already runs the canary&apos;s image %3: there is nothing to promote.</source>
+        <translation>%1 在 %2 环境的 GA 已在运行金丝雀的镜像 %3：没有可晋升的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>gd::ws::ReleaseHistory</name>
+    <message>
+        <source>&quot;%1&quot; in &quot;%2&quot; is not a service environment: both names must be lower-case DNS labels.</source>
+        <translation>“%2”环境中的“%1”不是服务环境：两个名称都必须是小写的 DNS 标签名。</translation>
+    </message>
+</context>
+<context>
+    <name>gd::ws::ReleaseRun</name>
+    <message>
+        <source>The deployment repo of %1 could not be fetched, so nothing was released. Check the connection and try again.</source>
+        <translation>无法获取 %1 的部署仓库，因此未发布任何内容。请检查网络连接后重试。</translation>
     </message>
 </context>
 <context>

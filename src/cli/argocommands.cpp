@@ -2,18 +2,14 @@
 // The Argo CD commands of gitops-desk-cli: status and sync.
 #include "cli/cliapp.h"
 
-#include "flows/argosession.h"
-#include "flows/syncandwait.h"
+#include "cli/cliargo.h"
 #include "git/repocache.h"
 #include "net/appmatch.h"
-#include "net/credentialstore.h"
-#include "net/httpclient.h"
 #include "util/names.h"
 #include "workspace/appdirs.h"
 #include "workspace/catalog.h"
 
 #include <QCoreApplication>
-#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -29,69 +25,6 @@ namespace {
 struct ArgoCommandsText {
     Q_DECLARE_TR_FUNCTIONS(gd::cli::CliApp)
 };
-
-/// A connected Argo CD session for the command line: no keychain without a D-Bus session (CI, ssh).
-class CliArgo {
-public:
-    explicit CliArgo(const ws::WorkspaceConfig &config)
-        : m_credentials(qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS") ? nullptr
-                                                                                : new net::CredentialStore(&m_http)),
-          m_session(config, m_http, m_credentials)
-    {
-    }
-
-    /// Connects and waits; an Error saying why when it cannot.
-    Result<argo::ArgoClient *> connect()
-    {
-        if (!m_session.isConfigured())
-            return makeError(Error::Code::InvalidInput,
-                             ArgoCommandsText::tr("The workspace names no Argo CD server; add argocd.server to it."));
-        QEventLoop loop;
-        bool settled = false;   // the session may answer before the loop runs
-        std::optional<Error> failure;
-        QObject::connect(&m_session, &flows::ArgoSession::ready, &loop, [&] {
-            settled = true;
-            loop.quit();
-        });
-        QObject::connect(&m_session, &flows::ArgoSession::failed, &loop, [&](const QString &sentence) {
-            settled = true;
-            failure = makeError(Error::Code::Network, sentence);
-            loop.quit();
-        });
-        QObject::connect(&m_session, &flows::ArgoSession::credentialsNeeded, &loop, [&](const QString &sentence) {
-            settled = true;
-            failure = makeError(Error::Code::Auth, sentence,
-                                ArgoCommandsText::tr("Run `argocd login`, or set ARGOCD_AUTH_TOKEN."));
-            loop.quit();
-        });
-        m_session.connectToServer();
-        if (!settled)
-            loop.exec();
-        if (failure)
-            return *failure;
-        return m_session.client();
-    }
-
-    /// Lists every Application, waiting for the answer.
-    Result<argo::ApplicationList> list()
-    {
-        QEventLoop loop;
-        std::optional<Result<argo::ApplicationList>> answer;
-        m_session.client()->list(&loop, [&](Result<argo::ApplicationList> result) {
-            answer = std::move(result);
-            loop.quit();
-        });
-        if (!answer)
-            loop.exec();
-        return std::move(*answer);
-    }
-
-private:
-    net::HttpClient m_http;
-    net::CredentialStore *m_credentials;
-    flows::ArgoSession m_session;
-};
-
 
 } // namespace
 
@@ -197,49 +130,12 @@ int CliApp::sync(const Invocation &invocation)
                               ArgoCommandsText::tr("There is no project \"%1\" in this workspace.").arg(project)));
 
     CliArgo argo(*config);
-    auto client = argo.connect();
-    if (!client.ok())
+    if (auto client = argo.connect(); !client.ok())
         return fail(client.error());
-    auto apps = argo.list();
-    if (!apps.ok())
-        return fail(apps.error());
-    argo::AppMatcher matcher;
-    matcher.addRepository(info->name, info->repoUrl);
-    QString appName;
-    for (const argo::Application &app : apps->items) {
-        const std::optional<argo::AppMatch> match = matcher.match(app);
-        if (match && match->kind == argo::AppMatch::Kind::Workload && match->service == service
-            && match->environment == env)
-            appName = app.name;
-    }
-    if (appName.isEmpty()) {
-        return fail(makeError(Error::Code::NotFound,
-                              ArgoCommandsText::tr("No Argo CD Application deploys %1 in %2 of project %3.")
-                                  .arg(service, env, project)));
-    }
-
-    flows::SyncAndWait::Options syncOptions;
-    syncOptions.wait = invocation.wait;
-    flows::SyncAndWait follow(**client, appName, syncOptions);
-    QEventLoop loop;
-    bool succeeded = false;
-    QString lastLine;
-    QObject::connect(&follow, &flows::SyncAndWait::progressed, &loop, [&](const argo::Application &app) {
-        const QString line = ArgoCommandsText::tr("%1: sync %2, health %3, operation %4")
-                                 .arg(app.name, app.syncStatus, app.healthStatus,
-                                      app.operationPhase.isEmpty() ? u"-"_s : app.operationPhase);
-        if (line != lastLine)
-            m_out << line << Qt::endl;
-        lastLine = line;
-    });
-    QObject::connect(&follow, &flows::SyncAndWait::finished, &loop, [&](bool ok, const QString &sentence) {
-        succeeded = ok;
-        (ok ? m_out : m_err) << sentence << Qt::endl;
-        loop.quit();
-    });
-    follow.start();
-    loop.exec();
-    return succeeded ? Success : Failure;
+    auto appName = argo.workloadApplication(info->name, info->repoUrl, service, env);
+    if (!appName.ok())
+        return fail(appName.error());
+    return argo.syncAndFollow(*appName, invocation.wait, m_out, m_err) ? Success : Failure;
 }
 
 } // namespace gd::cli

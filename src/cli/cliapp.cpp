@@ -77,11 +77,25 @@ Commands:
   status [PROJECT] [--json]         Argo CD sync status and health per service and environment
   sync PROJECT SERVICE ENV [--wait] refresh and sync the environment's Application; --wait follows it
                                     until it is healthy (exit 0) or failed/Degraded (exit 1)
+  release PROJECT SERVICE ENV --tag TAG [--stage canary|ga] [--expect TAG] [--no-sync] [--wait]
+                                    set the image tag of a stage (default: canary when the environment
+                                    has a canary stage, else ga), commit and push it, then sync; refused
+                                    (exit 3) when the stage's tag is no longer --expect (default: the tag
+                                    at the branch tip when the command started)
+  promote PROJECT SERVICE ENV [--no-sync] [--wait]
+                                    give GA the image the canary runs, push, sync
+  abort PROJECT SERVICE ENV [--no-sync] [--wait]
+                                    revert the unfinished canary release, push, sync
+  rollback PROJECT SERVICE ENV (--commit SHA | --last) [--no-sync] [--wait]
+                                    revert a release commit (--last: the newest release), push, sync
+  history PROJECT SERVICE ENV [--json]
+                                    the release timeline, newest first: when, who, what, from → to tag
   demo init DIR [--projects N] [--services M] [--force]
                                     create a demo workspace of local bare repos in DIR
 
 The workspace is --workspace FILE, else $GITOPS_DESK_WORKSPACE, else ./workspace.yaml.
-Exit codes: 0 success, 1 failure, 2 usage error.
+Exit codes: 0 success, 1 failure, 2 usage error, 3 refused: the tag changed in Git since it was read,
+or a revert conflicts with later changes (nothing was pushed).
 )";
 
 } // namespace
@@ -118,6 +132,16 @@ int CliApp::run(const QStringList &arguments)
         return diff(*invocation);
     if (command == u"commit")
         return commit(*invocation);
+    if (command == u"release")
+        return release(*invocation);
+    if (command == u"promote")
+        return promote(*invocation);
+    if (command == u"abort")
+        return abortCanary(*invocation);
+    if (command == u"rollback")
+        return rollback(*invocation);
+    if (command == u"history")
+        return history(*invocation);
     return usage(CliText::tr("Unknown command \"%1\".").arg(command));
 }
 
@@ -155,6 +179,20 @@ Result<Invocation> CliApp::parse(const QStringList &arguments) const
             if (!v.ok())
                 return v.error();
             invocation.message = *v;
+        } else if (arg == u"--tag" || arg == u"--stage" || arg == u"--commit") {
+            auto v = value();
+            if (!v.ok())
+                return v.error();
+            (arg == u"--tag" ? invocation.tag : arg == u"--stage" ? invocation.stage : invocation.commit) = *v;
+        } else if (arg == u"--expect") {
+            auto v = value();
+            if (!v.ok())
+                return v.error();
+            invocation.expect = *v;
+        } else if (arg == u"--no-sync") {
+            invocation.noSync = true;
+        } else if (arg == u"--last") {
+            invocation.last = true;
         } else if (arg == u"--projects" || arg == u"--services") {
             auto v = value();
             if (!v.ok())
@@ -289,9 +327,6 @@ Result<ServiceEnvArgs> serviceEnvArgs(const QStringList &words)
     return args;
 }
 
-namespace {
-
-/// Opens the project's repo at its fetched tip, refusing an empty repo.
 Result<ws::OpenedProject> openForReading(const ws::WorkspaceConfig &config, git::RepoCache &cache,
                                          const QString &project)
 {
@@ -311,8 +346,6 @@ Result<ws::OpenedProject> openForReading(const ws::WorkspaceConfig &config, git:
                          CliText::tr("The deployment repo of project \"%1\" has no branch %2 yet.").arg(project, config.branch));
     return opened;
 }
-
-} // namespace
 
 int CliApp::onServiceEnv(const Invocation &invocation, const ServiceEnvCommand &command)
 {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "git/repocache.h"
 #include "git/workingclone.h"
 #include "util/result.h"
 #include "workspace/catalog.h"
@@ -8,6 +9,7 @@
 #include "workspace/overlayreview.h"
 #include "workspace/repoprovider.h"
 #include "workspace/projectrepo.h"
+#include "workspace/release.h"
 #include "workspace/workspaceconfig.h"
 
 #include <QJsonValue>
@@ -16,11 +18,13 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace gd::cli {
 
-/// Exit codes of gitops-desk-cli.
-enum ExitCode { Success = 0, Failure = 1, Usage = 2 };
+/// Exit codes of gitops-desk-cli. Refused: a precondition (the tag changed since it was read) or a conflict (a
+/// revert that does not apply) stopped a release command before anything was pushed.
+enum ExitCode { Success = 0, Failure = 1, Usage = 2, Refused = 3 };
 
 /// The parsed command line: global options, the command words, and the flags every command may read.
 struct Invocation {
@@ -33,6 +37,12 @@ struct Invocation {
     int services = 3;
     bool help = false;
     QString message;          ///< --message / -m of commit
+    QString tag;              ///< --tag of release
+    std::optional<QString> expect;   ///< --expect of release: the tag the stage must still have (default: the tip's)
+    QString stage;            ///< --stage of release: "canary" or "ga"; empty: the environment's first stage
+    bool noSync = false;      ///< --no-sync: release commands stop once the commit is pushed
+    QString commit;           ///< --commit of rollback
+    bool last = false;        ///< --last of rollback
 };
 
 /// A JSON string, or null for an empty text (absent values in --json output are null).
@@ -46,6 +56,11 @@ struct ServiceEnvArgs {
 };
 /// PROJECT SERVICE ENV from `words` (the command first), each checked as a DNS-1123 label.
 Result<ServiceEnvArgs> serviceEnvArgs(const QStringList &words);
+
+/// Opens `project`'s deployment repo from `cache` at its freshly fetched tip (operation lock held), refusing an
+/// unknown project and an empty repo. Blocking.
+Result<ws::OpenedProject> openForReading(const ws::WorkspaceConfig &config, git::RepoCache &cache,
+                                         const QString &project);
 
 /// Pads the columns of `rows` (first row: headings) to a readable table, one line per row.
 QString formatTable(const QList<QStringList> &rows);
@@ -96,6 +111,27 @@ private:
     Result<WorkingReview> reviewWorkingCopy(const Invocation &invocation, const ServiceEnvArgs &args);
     /// Prints the review of the working copy: file diffs, rendered changes, then findings and conflicts.
     void printReview(const ws::OverlayReview &review);
+    // Release commands (releasecommands.cpp).
+    int release(const Invocation &invocation);
+    int promote(const Invocation &invocation);
+    int abortCanary(const Invocation &invocation);
+    int rollback(const Invocation &invocation);
+    int history(const Invocation &invocation);
+    /// The service environment a release command works on: the workspace, the project's repo opened at its fetched
+    /// tip (with the cache locked against other processes), and what the tip says about the environment.
+    struct ReleaseSite;
+    /// Opens the site of PROJECT SERVICE ENV; on failure prints why and sets `exitCode`.
+    /// Runs `work` for a command on the canary stage of PROJECT SERVICE ENV; Failure with noCanary's sentence when
+    /// the environment has none.
+    int onCanaryStage(const Invocation &invocation, const std::function<QString(const ServiceEnvArgs &)> &noCanary,
+                      const std::function<int(const ServiceEnvArgs &, ReleaseSite &)> &work);
+    std::unique_ptr<ReleaseSite> openReleaseSite(const Invocation &invocation, const ServiceEnvArgs &args,
+                                                 int *exitCode);
+    /// Pushes `prepared` with the push loop, prints the commit, then unless --no-sync refreshes and syncs (and with
+    /// --wait follows) the environment's Argo CD Application.
+    int landRelease(const Invocation &invocation, ReleaseSite &site, const ws::PreparedRelease &prepared);
+    /// Prints why a release command was refused; returns Refused for a precondition or a conflict, else Failure.
+    int refuse(const Error &error);
 
     int fail(const Error &error);
     int usage(const QString &problem);

@@ -232,6 +232,10 @@ private:
         }
         if (status >= 500 && retryLater())
             return;
+        if (m_request.passErrorStatus) {
+            finish(std::move(response));
+            return;
+        }
         finish(HttpClient::errorForStatus(m_server, m_request, status, response.body));
     }
 

@@ -37,6 +37,9 @@ struct HttpRequest {
     QString bearerToken;                  ///< sent as Authorization: Bearer; never logged
     std::chrono::milliseconds timeout{15000};
     int maxAttempts = 3;                  ///< retries with jittered backoff on 5xx, timeouts and refused connections
+    /// Hand non-2xx answers (after the 5xx retries) to `done` as responses instead of Errors: for protocols whose
+    /// challenges and error bodies the caller reads itself (a registry's 401 WWW-Authenticate, {"errors":[…]}).
+    bool passErrorStatus = false;
 };
 
 struct HttpResponse {
@@ -62,7 +65,8 @@ public:
     ~HttpClient() override;
 
     /// Sends `request`; a non-2xx answer is an Error whose message is a sentence built from the status and the
-    /// grpc-gateway error body ({error, code, message}); 401 → Auth, 403 → Auth, 404 → NotFound, 5xx → Network.
+    /// grpc-gateway error body ({error, code, message}); 401 → Auth, 403 → Auth, 404 → NotFound, 5xx → Network
+    /// (unless `request.passErrorStatus`: then it is a response with its status, headers and body).
     /// The returned call deletes itself after `done` ran (or was dropped): hold it in a QPointer to cancel later.
     HttpCall *send(const ServerSettings &server, const HttpRequest &request, QObject *context,
                    std::function<void(Result<HttpResponse>)> done);

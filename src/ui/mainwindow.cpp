@@ -3,6 +3,9 @@
 
 #include "flows/overlayeditsession.h"
 #include "ui/editor/overlayeditorwindow.h"
+#include "ui/releasecontroller.h"
+#include "ui/views/releasegate.h"
+#include "ui/views/releasepanel.h"
 #include "workspace/autosave.h"
 
 #include "flows/argosession.h"
@@ -77,6 +80,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_autosave = std::make_unique<ws::AutosaveStore>(ws::autosaveDir());
     createWidgets();
     createHealthMatrix();
+    createReleases();
     createActions();
     createMenus();
     retranslateUi();
@@ -518,6 +522,7 @@ void MainWindow::onLoaded(int generation, const QString &path, Result<flows::Loa
     updateStatusBar();
     updateWindowTitle();
     m_healthPage->setCatalog(m_workspace->catalog, m_workspace->config);
+    m_releases->setWorkspace(m_workspace);
     offerRecovery();
     for (const ws::ProjectInfo &project : m_workspace->catalog.projects)
         m_healthPage->model()->setLastChanges(project.name, m_workspace->recentChanges.value(project.name));
@@ -742,6 +747,68 @@ void MainWindow::changeEvent(QEvent *event)
     QMainWindow::changeEvent(event);
 }
 
+// ---- Releases (issue 5) ----------------------------------------------------------------------------------------
+
+void MainWindow::createReleases()
+{
+    m_releases = new ReleaseController(this, *m_jobs, m_cache, *m_http, this);
+    const auto current = [this](const QString &project, const QString &service, const QString &env) {
+        return m_servicePage->projectName() == project && m_servicePage->serviceName() == service
+               && m_servicePage->currentEnvironment() == env;
+    };
+    connect(m_servicePage, &ServicePage::releaseRequested, this,
+            [this](const QString &project, const QString &service, const QString &env) {
+                m_releases->release(project, service, env);
+            });
+    const auto onPage = [this](auto action) {
+        return [this, action] {
+            (m_releases->*action)(m_servicePage->projectName(), m_servicePage->serviceName(),
+                                  m_servicePage->currentEnvironment());
+        };
+    };
+    connect(m_servicePage->releaseGate(), &ReleaseGate::promoteRequested, this, onPage(&ReleaseController::promote));
+    connect(m_servicePage->releaseGate(), &ReleaseGate::abortRequested, this, onPage(&ReleaseController::abort));
+    const auto rollback = [this](const ws::ReleaseEntry &entry) {
+        m_releases->rollback(m_servicePage->projectName(), m_servicePage->serviceName(),
+                             m_servicePage->currentEnvironment(), entry);
+    };
+    connect(m_servicePage->releaseGate(), &ReleaseGate::rollbackRequested, this, rollback);
+    connect(m_servicePage->releasePanel(), &ReleasePanel::rollbackRequested, this, rollback);
+    connect(m_servicePage->releasePanel(), &ReleasePanel::historyRequested, this,
+            [this](const QString &project, const QString &service, const QString &env) {
+                m_releases->readHistory(project, service, env, m_servicePage,
+                                        [this, project, service, env](Result<std::vector<ws::ReleaseEntry>> history) {
+                                            m_servicePage->releasePanel()->setHistory(project, service, env, history);
+                                            if (history.ok() && m_servicePage->currentEnvironment() == env
+                                                && m_workspace) {
+                                                m_servicePage->releaseGate()->setHistory(
+                                                    *history, m_workspace->config.rollbackWindowMinutes);
+                                            }
+                                        });
+            });
+    connect(m_releases, &ReleaseController::busyChanged, this,
+            [this, current](const QString &project, const QString &service, const QString &env, bool busy) {
+                if (current(project, service, env)) {
+                    m_servicePage->releaseGate()->setBusy(busy);
+                    m_servicePage->releasePanel()->setBusy(busy);
+                }
+            });
+    connect(m_releases, &ReleaseController::progress, this, [this](const QString &sentence) {
+        if (sentence.isEmpty())
+            statusBar()->clearMessage();
+        else
+            statusBar()->showMessage(sentence);
+    });
+    connect(m_releases, &ReleaseController::finished, this, [this](bool ok, bool refused, const QString &sentence) {
+        const qsizetype newline = sentence.indexOf(u'\n');
+        const MessageBanner::Kind kind = ok ? MessageBanner::Kind::Information
+                                         : refused ? MessageBanner::Kind::Warning
+                                                   : MessageBanner::Kind::Error;
+        m_banner->showMessage(kind, sentence.left(newline), newline < 0 ? QString() : sentence.mid(newline + 1));
+        refresh();   // the tags, the gate and the history follow what landed
+    });
+}
+
 // ---- Live health (issue 3) -------------------------------------------------------------------------------------
 
 void MainWindow::createHealthMatrix()
@@ -818,6 +885,10 @@ void MainWindow::startArgoSession()
                 });
         m_healthPage->setWatch(watch);
         m_argoReady = true;
+        m_releases->setArgo(session->client(), [this](const QString &project, const QString &service,
+                                                       const QString &env) {
+            return m_healthPage->model()->indexOf(project, service, env).data(MatrixAppNameRole).toString();
+        });
         // Live status is what a release manager opens the window for: bring its tab to the front.
         if (!m_healthDock->isHidden())
             m_healthDock->raise();

@@ -45,6 +45,7 @@ class HealthMatrixPage;
 class ArgoLoginDialog;
 class MessageBanner;
 class OverlayEditorWindow;
+class ReleaseController;
 class PlaceholderPage;
 class ProjectPage;
 class ProjectTreeFilter;
@@ -171,6 +172,10 @@ private:
     QAction *m_languageSystem = nullptr;
     QAction *m_languageEnglish = nullptr;
     QAction *m_languageChinese = nullptr;
+
+    // Releases (issue 5): the release, promote, abort and rollback journeys of the service page.
+    void createReleases();
+    ReleaseController *m_releases = nullptr;
 
     // Live health (issue 3): the matrix in a dock, fed by the workspace's Argo CD watch.
     void createHealthMatrix();

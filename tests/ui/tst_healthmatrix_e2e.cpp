@@ -3,6 +3,7 @@
 // and the matrix shows what the simulator deploys, live.
 #include "support/argocdsim.h"
 #include "darkpalette.h"
+#include "guitesting.h"
 #include "git/repository.h"
 #include "git/repocache.h"
 #include "ui/language.h"
@@ -89,16 +90,7 @@ private:
 void TestHealthMatrixE2e::initTestCase()
 {
     QVERIFY(m_tmp.isValid());
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(u"GitOpsDeskTest"_s);
-    QCoreApplication::setApplicationName(u"tst_healthmatrix_e2e"_s);
-    QSettings().clear();
-    QVERIFY(QDir().mkpath(m_tmp.filePath(u"home/.config"_s)));
-    qputenv("HOME", QFile::encodeName(m_tmp.filePath(u"home"_s)));
-    qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_tmp.filePath(u"home/.config"_s)));
-    qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent");
-    qputenv("GITOPS_DESK_CACHE_DIR", QFile::encodeName(m_tmp.filePath(u"cache"_s)));
-    qunsetenv("ARGOCD_SERVER");
+    QVERIFY(gd::test::isolateAppFolders(m_tmp, u"tst_healthmatrix_e2e"_s));
     gd::ui::applyLanguage(gd::ui::Language::English);
 
     gd::ws::DemoOptions options;

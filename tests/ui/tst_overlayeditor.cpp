@@ -4,6 +4,7 @@
 // preview follow, review the change and commit it, and find the commit in the bare repo. Also: the review refuses
 // invalid content, the helpers edit the text, and unsaved text survives a crash.
 #include "darkpalette.h"
+#include "guitesting.h"
 #include "flows/overlayeditsession.h"
 #include "git/repository.h"
 #include "ui/dialogs/keyvaluedialog.h"
@@ -46,15 +47,6 @@ namespace {
 constexpr int slowMs = 30000;   // a fetch, a clone or two kustomize builds on a busy 2-core machine
 const QString gaFile = u"manifests/ga/kustomization.yaml"_s;
 
-QModelIndex findRow(const QAbstractItemModel *model, const QStringList &path, const QModelIndex &parent = {})
-{
-    for (int row = 0; row < model->rowCount(parent); ++row) {
-        const QModelIndex index = model->index(row, 0, parent);
-        if (index.data().toString() == path.front())
-            return path.size() == 1 ? index : findRow(model, path.mid(1), index);
-    }
-    return {};
-}
 
 QString problemsText(const OverlayEditorWindow &editor)
 {
@@ -113,12 +105,7 @@ private:
 void TestOverlayEditor::initTestCase()
 {
     QVERIFY(m_tmp.isValid());
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(u"GitOpsDeskTest"_s);
-    QCoreApplication::setApplicationName(u"tst_overlayeditor"_s);
-    QSettings().clear();
-    qputenv("GITOPS_DESK_CACHE_DIR", QFile::encodeName(m_tmp.filePath(u"cache"_s)));
-    qputenv("GITOPS_DESK_DATA_DIR", QFile::encodeName(m_tmp.filePath(u"data"_s)));
+    QVERIFY(gd::test::isolateAppFolders(m_tmp, u"tst_overlayeditor"_s));
     gd::ui::applyLanguage(gd::ui::Language::English);
 
     gd::ws::DemoOptions options;
@@ -146,7 +133,7 @@ std::unique_ptr<MainWindow> TestOverlayEditor::openDemo()
 OverlayEditorWindow *TestOverlayEditor::openEditor(MainWindow &window, const QString &service, const QString &env)
 {
     auto *tree = window.findChild<QTreeView *>(u"projectTree"_s);
-    const QModelIndex index = findRow(tree->model(), {u"shop"_s, service, env});
+    const QModelIndex index = gd::test::findTreeRow(tree->model(), {u"shop"_s, service, env});
     if (!index.isValid())
         return nullptr;
     tree->setCurrentIndex(index);

@@ -12,8 +12,9 @@ void ensureLibraryInitialised()
     static std::once_flag once;
     std::call_once(once, [] {
         git_libgit2_init();
-        // History walks read each commit and a few trees once; a roomy object cache keeps the trees that did
-        // not change between neighbouring commits, and caching larger trees helps repositories with many services.
+        // Reading a catalog looks the same folders and files up again and again: a roomy object cache, with room
+        // for the large trees of repositories with many services, keeps them parsed. History walks bypass it (see
+        // git/history.cpp): they read each object once, and filling the cache with them only cost time.
         git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, static_cast<ssize_t>(512) * 1024 * 1024);
         git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, static_cast<size_t>(64 * 1024));
         git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_COMMIT, static_cast<size_t>(16 * 1024));

@@ -19,6 +19,20 @@ Signature userIdentity(const Repository &repo)
             const detail::SignaturePtr signature(raw);
             return Signature{QString::fromUtf8(signature->name), QString::fromUtf8(signature->email), {}};
         }
+    } else if (git_config *raw = nullptr; git_config_open_default(&raw) == 0) {
+        // No repository at hand: the user's global and system configuration.
+        const std::unique_ptr<git_config, decltype(&git_config_free)> config(raw, git_config_free);
+        git_buf name = GIT_BUF_INIT;
+        git_buf email = GIT_BUF_INIT;
+        if (git_config_get_string_buf(&name, config.get(), "user.name") == 0
+            && git_config_get_string_buf(&email, config.get(), "user.email") == 0) {
+            Signature found{QString::fromUtf8(name.ptr), QString::fromUtf8(email.ptr), {}};
+            git_buf_dispose(&name);
+            git_buf_dispose(&email);
+            return found;
+        }
+        git_buf_dispose(&name);
+        git_buf_dispose(&email);
     }
     QString login = qEnvironmentVariable("USER");
     if (login.isEmpty())

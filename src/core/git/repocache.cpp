@@ -5,6 +5,9 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
+#include <QDeadlineTimer>
+#include <QRandomGenerator>
+#include <QThread>
 #include <QUuid>
 
 namespace gd::git {
@@ -82,7 +85,39 @@ Result<Repository> RepoCache::openOrClone(const QString &url, const RemoteAuth &
     return Repository::open(path);
 }
 
-std::unique_lock<std::mutex> RepoCache::lockFor(const QString &url)
+RepoLock::RepoLock(std::unique_lock<std::mutex> thread, std::unique_ptr<QLockFile> process)
+    : m_thread(std::move(thread)), m_process(std::move(process))
+{
+}
+
+RepoLock::RepoLock(RepoLock &&) noexcept = default;
+
+RepoLock &RepoLock::operator=(RepoLock &&other) noexcept
+{
+    if (this != &other) {
+        unlock();
+        m_thread = std::move(other.m_thread);
+        m_process = std::move(other.m_process);
+    }
+    return *this;
+}
+
+RepoLock::~RepoLock()
+{
+    unlock();
+}
+
+void RepoLock::unlock()
+{
+    // The process lock first: another process may go on while this one's threads still queue.
+    if (m_process)
+        m_process->unlock();
+    m_process.reset();
+    if (m_thread.owns_lock())
+        m_thread.unlock();
+}
+
+RepoLock RepoCache::lockFor(const QString &url, std::chrono::milliseconds limit)
 {
     std::shared_ptr<std::mutex> mutex;
     {
@@ -93,7 +128,20 @@ std::unique_lock<std::mutex> RepoCache::lockFor(const QString &url)
         mutex = slot;
     }
     // The map keeps every mutex alive for the cache's lifetime, so the lock may outlive this local pointer.
-    return std::unique_lock<std::mutex>(*mutex);
+    std::unique_lock<std::mutex> thread(*mutex);
+    QDir().mkpath(m_rootDir);
+    auto process = std::make_unique<QLockFile>(cachePathFor(url) + QStringLiteral(".lock"));
+    // Only a lock whose process is gone is stale: a push loop may rightly hold it for a long time.
+    process->setStaleLockTime(0);
+    // Polled every few milliseconds: QLockFile's own waiting backs off to whole seconds, which would make a queue of
+    // parallel releases crawl.
+    QDeadlineTimer deadline(limit);
+    while (!process->tryLock(0)) {
+        if (process->error() != QLockFile::LockFailedError || deadline.hasExpired())
+            return RepoLock();
+        QThread::msleep(5 + QRandomGenerator::global()->bounded(10));
+    }
+    return RepoLock(std::move(thread), std::move(process));
 }
 
 } // namespace gd::git

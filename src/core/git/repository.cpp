@@ -251,6 +251,18 @@ Result<QByteArray> Repository::readFile(const ObjectId &commit, const QString &p
     return blobContent(m_repo, git_tree_entry_id(entry.get()), path);
 }
 
+Result<std::optional<QByteArray>> Repository::readFileIfPresent(const ObjectId &commit, const QString &path) const
+{
+    if (commit.isNull())
+        return std::optional<QByteArray>();
+    auto content = readFile(commit, path);
+    if (content.ok())
+        return std::optional<QByteArray>(std::move(*content));
+    if (content.error().code == Error::Code::NotFound)
+        return std::optional<QByteArray>();
+    return content.error();
+}
+
 Result<std::vector<TreeEntry>> Repository::listDirectory(const ObjectId &commit, const QString &path) const
 {
     Result<TreePtr> tree = directoryTree(m_repo, commit, path);

@@ -10,6 +10,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 struct git_repository;
@@ -48,6 +49,8 @@ public:
 
     /// The content of the file at `path` in `commit`'s tree. NotFound when there is none.
     Result<QByteArray> readFile(const ObjectId &commit, const QString &path) const;
+    /// The same, but a file that is absent (or a null `commit`: an empty repository) is nullopt instead of an error.
+    Result<std::optional<QByteArray>> readFileIfPresent(const ObjectId &commit, const QString &path) const;
     /// The entries directly below directory `path` ("" for the root), sorted by name. NotFound when absent.
     Result<std::vector<TreeEntry>> listDirectory(const ObjectId &commit, const QString &path) const;
     /// The id of the tree or blob at `path` in `commit` (a cheap change check). NotFound when absent.

@@ -58,35 +58,7 @@ private:
     QHash<git::ObjectId, manifest::Kustomization> m_parsed;
 };
 
-bool listsOverlay(const manifest::Kustomization &top, QStringView overlay)
-{
-    for (QString resource : top.resources()) {
-        while (resource.startsWith(u"./"_s))
-            resource.remove(0, 2);
-        while (resource.endsWith(u'/'))
-            resource.chop(1);
-        if (resource == overlay)
-            return true;
-    }
-    return false;
-}
-
-/// The image entry an overlay sets: the first one that carries a tag or a digest.
-const manifest::KustomizeImage *releasedImage(const manifest::Kustomization &overlay)
-{
-    for (const manifest::KustomizeImage &image : overlay.images()) {
-        if (!image.newTag.isEmpty() || !image.digest.isEmpty())
-            return &image;
-    }
-    return overlay.images().empty() ? nullptr : &overlay.images().front();
-}
-
-QString tagOf(const manifest::KustomizeImage &image)
-{
-    return image.newTag.isEmpty() ? image.digest : image.newTag;
-}
-
-EnvironmentState readEnvironment(KustomizationCache &cache, const QString &service, const QString &env)
+EnvironmentState readEnvironmentState(KustomizationCache &cache, const QString &service, const QString &env)
 {
     EnvironmentState state;
     state.environment = env;
@@ -114,8 +86,8 @@ EnvironmentState readEnvironment(KustomizationCache &cache, const QString &servi
         return state;
     }
     if (const manifest::KustomizeImage *image = releasedImage(**ga)) {
-        state.gaTag = tagOf(*image);
-        state.image = image->newName.isEmpty() ? image->name : image->newName;
+        state.gaTag = releasedTag(*image);
+        state.image = releasedRepository(*image);
     }
 
     // An overlay the top kustomization does not list holds a stale tag: it is not deployed.
@@ -124,7 +96,7 @@ EnvironmentState readEnvironment(KustomizationCache &cache, const QString &servi
     auto canary = cache.at(manifests + u"/canary/kustomization.yaml"_s);
     if (canary.ok() && *canary != nullptr) {
         if (const manifest::KustomizeImage *image = releasedImage(**canary))
-            state.canaryTag = tagOf(*image);
+            state.canaryTag = releasedTag(*image);
     } else if (!canary.ok()) {
         state.problem = canary.error().fullText();
     }
@@ -141,6 +113,38 @@ int environmentRank(const WorkspaceConfig &config, const QString &env)
 }
 
 } // namespace
+
+const manifest::KustomizeImage *releasedImage(const manifest::Kustomization &overlay)
+{
+    for (const manifest::KustomizeImage &image : overlay.images()) {
+        if (!image.newTag.isEmpty() || !image.digest.isEmpty())
+            return &image;
+    }
+    return overlay.images().empty() ? nullptr : &overlay.images().front();
+}
+
+QString releasedTag(const manifest::KustomizeImage &image)
+{
+    return image.newTag.isEmpty() ? image.digest : image.newTag;
+}
+
+QString releasedRepository(const manifest::KustomizeImage &image)
+{
+    return image.newName.isEmpty() ? image.name : image.newName;
+}
+
+bool listsOverlay(const manifest::Kustomization &top, QStringView overlay)
+{
+    for (QString resource : top.resources()) {
+        while (resource.startsWith(u"./"_s))
+            resource.remove(0, 2);
+        while (resource.endsWith(u'/'))
+            resource.chop(1);
+        if (resource == overlay)
+            return true;
+    }
+    return false;
+}
 
 const ProjectInfo *CatalogSnapshot::project(const QString &name) const
 {
@@ -212,7 +216,7 @@ ProjectInfo Catalog::readProject(const QString &name, const git::Repository &rep
             continue;
         for (const git::TreeEntry &envEntry : *envs) {
             if (envEntry.isDirectory && isDnsLabel(envEntry.name))
-                service.environments.push_back(readEnvironment(cache, service.name, envEntry.name));
+                service.environments.push_back(readEnvironmentState(cache, service.name, envEntry.name));
         }
         std::stable_sort(service.environments.begin(), service.environments.end(),
                          [&](const EnvironmentState &a, const EnvironmentState &b) {
@@ -223,6 +227,19 @@ ProjectInfo Catalog::readProject(const QString &name, const git::Repository &rep
         project.services.push_back(std::move(service));
     }
     return project;
+}
+
+EnvironmentState Catalog::readEnvironment(const git::Repository &repo, const git::ObjectId &tip,
+                                          const QString &service, const QString &env)
+{
+    if (!isDnsLabel(service) || !isDnsLabel(env)) {
+        EnvironmentState invalid;
+        invalid.environment = env;
+        invalid.problem = CatalogText::tr("\"%1\" in \"%2\" is not a valid service environment name.").arg(service, env);
+        return invalid;
+    }
+    KustomizationCache cache(repo, tip);
+    return readEnvironmentState(cache, service, env);
 }
 
 Result<CatalogSnapshot> Catalog::load(const WorkspaceConfig &config, git::RepoCache &cache, const Options &options)

@@ -3,6 +3,8 @@
 
 #include "git/objectid.h"
 #include "git/repocache.h"
+#include "git/repository.h"
+#include "manifest/kustomization.h"
 #include "util/result.h"
 #include "workspace/workspaceconfig.h"
 
@@ -66,6 +68,21 @@ public:
     /// One project's services at commit `tip` of an opened repository.
     static ProjectInfo readProject(const QString &name, const git::Repository &repo, const git::ObjectId &tip,
                                    const WorkspaceConfig &config);
+    /// One service environment at commit `tip` (a few blob reads). `problem` says why when the folder or its
+    /// kustomizations cannot be read (also when it does not exist).
+    static EnvironmentState readEnvironment(const git::Repository &repo, const git::ObjectId &tip,
+                                            const QString &service, const QString &env);
 };
+
+/// The `images:` entry an overlay releases: the first one that carries a tag or a digest, else the first one;
+/// nullptr when the overlay has none. The catalog and the release engine read tags through this one rule.
+const manifest::KustomizeImage *releasedImage(const manifest::Kustomization &overlay);
+/// The tag an image entry sets (its digest when it sets no tag).
+QString releasedTag(const manifest::KustomizeImage &image);
+/// The image repository an entry deploys: its newName, else its name.
+QString releasedRepository(const manifest::KustomizeImage &image);
+/// True when the top kustomization of an environment lists the overlay folder `overlay` ("canary", "ga") among its
+/// resources (written as "canary", "./canary" or "canary/").
+bool listsOverlay(const manifest::Kustomization &top, QStringView overlay);
 
 } // namespace gd::ws

@@ -5,6 +5,7 @@
 #include "manifest/imagetagedit.h"
 #include "template/servicescaffold.h"
 #include "template/templateset.h"
+#include "workspace/release.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -115,19 +116,17 @@ git::Signature signatureAt(const Author &author, const QDateTime &when)
     return git::Signature{author.name, author.email, when};
 }
 
-QString releaseMessage(const ReleaseEvent &event, const QString &previousTag)
+/// The message of a release in the demo's history, in the format of every release commit (workspace/release.h).
+QString releaseText(const ReleaseEvent &event, const QString &previousTag)
 {
-    const QString summary =
-        event.stage == u"canary"_s
-            ? DemoWorkspaceText::tr("Release %1 %2 to %3 (canary)").arg(event.service, event.tag, event.environment)
-            : (event.promotion ? DemoWorkspaceText::tr("Promote %1 %2 to GA in %3").arg(event.service, event.tag, event.environment)
-                               : DemoWorkspaceText::tr("Release %1 %2 to %3").arg(event.service, event.tag, event.environment));
-    return summary + u"\n\n"_s                                             //
-           + u"Release-Service: "_s + event.service + u'\n'                 //
-           + u"Release-Environment: "_s + event.environment + u'\n'         //
-           + u"Release-Stage: "_s + event.stage + u'\n'                     //
-           + u"Release-Image: "_s + event.image + u':' + event.tag + u'\n'  //
-           + u"Release-Previous-Image: "_s + event.image + u':' + previousTag + u'\n';
+    ReleaseTrailers trailers;
+    trailers.service = event.service;
+    trailers.environment = event.environment;
+    trailers.stage = event.stage == u"canary"_s ? ReleaseStage::Canary : ReleaseStage::Ga;
+    trailers.kind = event.promotion ? ReleaseKind::Promote : ReleaseKind::Release;
+    trailers.image = event.image + u':' + event.tag;
+    trailers.previousImage = event.image + u':' + previousTag;
+    return releaseMessage(trailers, git::Signature{}).text;
 }
 
 QByteArray readmeFor(const QString &project)
@@ -377,7 +376,7 @@ Result<void> createProjectRepo(const QString &path, const QString &project, int 
             return after.error();
         git::FileChanges change;
         change.write(file, *after);
-        if (const Result<void> r = commit(change, releaseMessage(event, currentTags.value(file)), author, event.when);
+        if (const Result<void> r = commit(change, releaseText(event, currentTags.value(file)), author, event.when);
             !r)
             return r;
         files.insert(file, *after);

@@ -25,20 +25,6 @@ struct OverlayEditText {
     Q_DECLARE_TR_FUNCTIONS(gd::ws::OverlayEdit)
 };
 
-/// `path`'s content in `commit`, nullopt when it has none (or the commit is null: an empty repository).
-Result<std::optional<QByteArray>> fileAt(const git::Repository &repo, const git::ObjectId &commit,
-                                         const QString &path)
-{
-    if (commit.isNull())
-        return std::optional<QByteArray>();
-    auto content = repo.readFile(commit, path);
-    if (content.ok())
-        return std::optional<QByteArray>(std::move(*content));
-    if (content.error().code == Error::Code::NotFound)
-        return std::optional<QByteArray>();
-    return content.error();
-}
-
 /// Sort key that puts a folder's own files before those of its subfolders.
 QString sortKey(const QString &relativePath)
 {
@@ -142,7 +128,7 @@ Result<OverlayReview> prepareOverlayReview(git::WorkingClone &clone, const QStri
     if (!changes.ok())
         return changes.error();
     for (git::WorkingChange &change : *changes) {
-        auto theirs = fileAt(clone.repository(), review.remoteTip, change.path);
+        auto theirs = clone.repository().readFileIfPresent(review.remoteTip, change.path);
         if (!theirs.ok())
             return theirs.error();
         review.files.push_back({change.path, std::move(change.base), std::move(*theirs), std::move(change.work)});
@@ -181,7 +167,7 @@ Result<git::PushOutcome> commitOverlayReview(const OverlayReview &review, git::R
     plan.edit = [&review](const git::Snapshot &tip) -> Result<git::FileChanges> {
         git::FileChanges changes;
         for (const ReviewedFile &file : review.files) {
-            auto now = fileAt(tip.repository(), tip.commit(), file.path);
+            auto now = tip.repository().readFileIfPresent(tip.commit(), file.path);
             if (!now.ok())
                 return now.error();
             if (*now != file.theirs && *now != file.mine) {

@@ -4,9 +4,19 @@
 #include "git/remote.h"
 #include "util/names.h"
 
+#include <QCoreApplication>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace gd::ws {
+namespace {
+
+// The translatable sentences of this file, in the "gd::ws::ProjectRepo" context (lupdate reads the macro).
+struct ProjectRepoText {
+    Q_DECLARE_TR_FUNCTIONS(gd::ws::ProjectRepo)
+};
+
+} // namespace
 
 Result<OpenedProject> openProject(const WorkspaceConfig &config, git::RepoCache &cache, const RepoProvider &provider,
                                   const QString &project, bool fetch, const std::atomic_bool *cancelled)
@@ -16,6 +26,12 @@ Result<OpenedProject> openProject(const WorkspaceConfig &config, git::RepoCache 
     OpenedProject opened;
     opened.url = provider.repoUrl(project);
     opened.lock = cache.lockFor(opened.url);
+    if (!opened.lock.ownsLock()) {
+        return makeError(Error::Code::Timeout,
+                         ProjectRepoText::tr("Another GitOps Desk process has been using the local copy of project %1 "
+                                             "for two minutes; try again when it is done.")
+                             .arg(project));
+    }
     auto repo = cache.openOrClone(opened.url, git::RemoteAuth{}, cancelled);
     if (!repo.ok())
         return repo.error();

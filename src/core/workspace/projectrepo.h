@@ -15,7 +15,7 @@ namespace gd::ws {
 
 /// A project's deployment repo, opened from the cache with its operation lock held.
 struct OpenedProject {
-    std::unique_lock<std::mutex> lock;   ///< one git operation per repository at a time
+    git::RepoLock lock;                  ///< one git operation per repository at a time, across processes too
     git::Repository repo;
     git::ObjectId tip;                   ///< the branch tip; null when the remote repo is still empty
     QString url;

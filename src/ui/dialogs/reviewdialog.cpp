@@ -646,6 +646,11 @@ void ReviewDialog::updateCommitState()
     m_reasonIcon->setVisible(!reason.isEmpty());
 }
 
+void ReviewDialog::setCommitSummary(const QString &summary)
+{
+    m_summary->setText(summary);
+}
+
 QString ReviewDialog::commitMessage() const
 {
     const QString summary = m_summary->text().trimmed();

@@ -35,6 +35,9 @@ public:
     /// The commit message: the summary line, then a blank line and the body when there is one (both trimmed).
     QString commitMessage() const;
 
+    /// Replaces the prefilled summary line (a release names its tag: "Release orders 1.5.0 to uat").
+    void setCommitSummary(const QString &summary);
+
     /// Why Commit is disabled, as the sentence shown beside it; empty when it is enabled.
     QString blockingReason() const;
 

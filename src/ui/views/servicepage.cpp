@@ -2,6 +2,8 @@
 #include "ui/views/servicepage.h"
 
 #include "ui/views/argoresourcepanel.h"
+#include "ui/views/releasegate.h"
+#include "ui/views/releasepanel.h"
 
 #include "ui/models/projecttreeroles.h"
 #include "ui/models/serviceenvironmentmodel.h"
@@ -18,6 +20,7 @@
 #include <QTreeWidget>
 #include <QPlainTextEdit>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
@@ -40,7 +43,8 @@ ServicePage::ServicePage(QWidget *parent)
     : QWidget(parent), m_model(new ServiceEnvironmentModel(this)), m_title(new QLabel(this)),
       m_subtitle(new QLabel(this)), m_environmentsHeading(headingLabel(this)),
       m_table(new FittedTableView(FittedTableView::Fit::AllRows, this)),
-      m_filesHeading(headingLabel(this)), m_editButton(new QPushButton(this)), m_filesState(new QLabel(this)), m_splitter(new QSplitter(this)),
+      m_filesHeading(headingLabel(this)), m_editButton(new QPushButton(this)), m_releaseButton(new QPushButton(this)),
+      m_releaseGate(new ReleaseGate(this)), m_tabs(new QTabWidget(this)), m_releasePanel(new ReleasePanel(m_tabs)), m_filesState(new QLabel(this)), m_splitter(new QSplitter(this)),
       m_fileTree(new QTreeWidget(m_splitter)), m_fileView(new QPlainTextEdit(m_splitter))
 {
     setObjectName(u"servicePage"_s);
@@ -51,6 +55,13 @@ ServicePage::ServicePage(QWidget *parent)
     m_fileView->setObjectName(u"fileView"_s);
     m_filesState->setObjectName(u"filesState"_s);
     m_editButton->setObjectName(u"editManifestsButton"_s);
+    m_releaseButton->setObjectName(u"releaseButton"_s);
+    m_tabs->setObjectName(u"serviceTabs"_s);
+    m_releaseButton->setEnabled(false);
+    connect(m_releaseButton, &QPushButton::clicked, this, [this] {
+        if (!currentEnvironment().isEmpty())
+            Q_EMIT releaseRequested(m_project, serviceName(), currentEnvironment());
+    });
     m_editButton->setEnabled(false);
     connect(m_editButton, &QPushButton::clicked, this, [this] {
         if (!currentEnvironment().isEmpty())
@@ -107,15 +118,27 @@ ServicePage::ServicePage(QWidget *parent)
     layout->addWidget(m_title);
     layout->addWidget(m_subtitle);
     layout->addSpacing(gap);
-    layout->addWidget(m_environmentsHeading);
+    auto *environmentsRow = new QHBoxLayout;
+    environmentsRow->addWidget(m_environmentsHeading, 1);
+    environmentsRow->addWidget(m_releaseButton);
+    layout->addLayout(environmentsRow);
     layout->addWidget(m_table);
     layout->addSpacing(gap);
+    // Manifests and release history of the selected environment in tabs; the release gate above both.
+    layout->addWidget(m_releaseGate);
+    auto *manifests = new QWidget(m_tabs);
+    auto *manifestsLayout = new QVBoxLayout(manifests);
+    manifestsLayout->setContentsMargins(0, gap / 2, 0, 0);
+    manifestsLayout->setSpacing(gap / 2);
     auto *filesRow = new QHBoxLayout;
     filesRow->addWidget(m_filesHeading, 1);
     filesRow->addWidget(m_editButton);
-    layout->addLayout(filesRow);
-    layout->addWidget(m_filesState);
-    layout->addWidget(m_splitter, 1);
+    manifestsLayout->addLayout(filesRow);
+    manifestsLayout->addWidget(m_filesState);
+    manifestsLayout->addWidget(m_splitter, 1);
+    m_tabs->addTab(manifests, QString());
+    m_tabs->addTab(m_releasePanel, QString());
+    layout->addWidget(m_tabs, 2);
     m_argoPanel = new ArgoResourcePanel(this);
     m_argoPanel->hide();
     layout->addWidget(m_argoPanel, 1);
@@ -220,6 +243,8 @@ void ServicePage::onEnvironmentChanged()
     m_files = {};
     m_fileView->clear();
     retranslateUi();
+    m_releaseGate->setEnvironment(m_model->service().environments[std::size_t(row)]);
+    m_releasePanel->setEnvironment(m_project, serviceName(), env);
     Q_EMIT filesRequested(m_project, m_folder);
 }
 
@@ -327,6 +352,11 @@ void ServicePage::retranslateUi()
     const QString env = currentEnvironment();
     m_filesHeading->setText(env.isEmpty() ? tr("Manifest files") : tr("Manifest files in %1").arg(env));
     m_editButton->setText(tr("Edit Manifests…"));
+    m_releaseButton->setText(tr("Release…"));
+    m_releaseButton->setToolTip(tr("Release an image tag to %1: review, commit, push, sync").arg(env));
+    m_releaseButton->setEnabled(!env.isEmpty());
+    m_tabs->setTabText(0, tr("Manifests"));
+    m_tabs->setTabText(1, tr("Release History"));
     m_editButton->setToolTip(tr("Edit the files of %1 in a working copy; nothing is committed before you review it")
                                  .arg(env));
     m_editButton->setEnabled(!env.isEmpty());

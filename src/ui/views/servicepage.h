@@ -15,6 +15,7 @@ class QTreeWidgetItem;
 class QPlainTextEdit;
 class QPushButton;
 class QSplitter;
+class QTabWidget;
 
 namespace gd::argo {
 class ArgoClient;
@@ -23,6 +24,8 @@ class ArgoClient;
 namespace gd::ui {
 
 class ArgoResourcePanel;
+class ReleaseGate;
+class ReleasePanel;
 class FittedTableView;
 class ServiceEnvironmentModel;
 
@@ -57,6 +60,8 @@ public:
     /// empty name); nothing reloads when the same application is shown again.
     void setArgoApplication(argo::ArgoClient *client, const QString &name);
     ArgoResourcePanel *argoPanel() const { return m_argoPanel; }
+    ReleaseGate *releaseGate() const { return m_releaseGate; }
+    ReleasePanel *releasePanel() const { return m_releasePanel; }
 
     /// Shows the files read for `folder` of `project`; ignored when the page moved on meanwhile.
     void showFiles(const QString &project, const QString &folder, const Result<flows::EnvironmentFiles> &files);
@@ -64,6 +69,8 @@ public:
 Q_SIGNALS:
     /// The page needs the files below `folder` of `project`'s repo (the environment just selected).
     void filesRequested(const QString &project, const QString &folder);
+    /// The user wants to release a tag to `environment` (Release…).
+    void releaseRequested(const QString &project, const QString &service, const QString &environment);
     /// The user wants to edit the manifests of `service` in `environment` (Edit Manifests…).
     void editRequested(const QString &project, const QString &service, const QString &environment);
 
@@ -91,6 +98,10 @@ private:
     FittedTableView *m_table;
     QLabel *m_filesHeading;
     QPushButton *m_editButton;
+    QPushButton *m_releaseButton;
+    ReleaseGate *m_releaseGate;
+    QTabWidget *m_tabs;
+    ReleasePanel *m_releasePanel;
     QLabel *m_filesState;
     QSplitter *m_splitter;
     QTreeWidget *m_fileTree;

@@ -2,6 +2,7 @@
 #include "git/history.h"
 #include "support/scratchrepo.h"
 
+#include <QFile>
 #include <QTest>
 #include <QTimeZone>
 
@@ -50,6 +51,11 @@ private Q_SLOTS:
     void emptyAndInvalidInput();
     void trailers_data();
     void trailers();
+    void sinceAKnownCommit();
+    void commitGraphGivesTheSameHistory();
+    void walkReadsCommitsFromTheGraph();
+    void damagedCommitGraphIsIgnored_data();
+    void damagedCommitGraphIsIgnored();
 
 private:
     ScratchRepo m_repo;
@@ -248,6 +254,140 @@ void TestHistory::trailers()
     for (qsizetype i = 0; i + 1 < keysAndValues.size(); i += 2)
         expected.insert(keysAndValues[i], keysAndValues[i + 1]);
     QCOMPARE(parsed, expected);
+}
+
+void TestHistory::sinceAKnownCommit()
+{
+    // Down to a first-parent ancestor: only what is newer, and the ancestor was met.
+    auto newer = gd::git::pathHistorySince(m_repo.repo(), m_repo.tip(), u"svc/a/uat"_s, m_c[u"c5"_s]);
+    QVERIFY(newer.ok());
+    QCOMPARE(idsOf(newer->commits), (QList<ObjectId>{m_c[u"c9"_s], m_c[u"c8"_s], m_c[u"m7"_s]}));
+    QVERIFY(newer->reachedSince);
+    // The tip itself: nothing new.
+    auto same = gd::git::pathHistorySince(m_repo.repo(), m_repo.tip(), u"svc/a/uat"_s, m_repo.tip());
+    QVERIFY(same->commits.empty());
+    QVERIFY(same->reachedSince);
+    // A side-branch commit is not on the first-parent line: the whole history, and it says so.
+    auto side = gd::git::pathHistorySince(m_repo.repo(), m_repo.tip(), u"svc/a/uat"_s, m_c[u"s1"_s]);
+    QVERIFY(!side->reachedSince);
+    QCOMPARE(idsOf(side->commits), idsOf(*gd::git::pathHistory(m_repo.repo(), m_repo.tip(), u"svc/a/uat"_s)));
+    auto all = gd::git::pathHistorySince(m_repo.repo(), m_repo.tip(), u"svc/b/uat"_s, ObjectId());
+    QCOMPARE(all->commits.size(), size_t(4));
+    QVERIFY(!all->reachedSince);
+}
+
+void TestHistory::commitGraphGivesTheSameHistory()
+{
+    // Runs last on the shared repository: from here on walks read commits from the file.
+    QVERIFY(!QFile::exists(m_repo.path() + u"/objects/info/commit-graph"_s));
+    auto wrote = gd::git::updateCommitGraph(m_repo.repo());
+    QVERIFY2(wrote.ok(), qPrintable(wrote.ok() ? QString() : wrote.error().fullText()));
+    QVERIFY(*wrote);
+    QVERIFY(QFile::exists(m_repo.path() + u"/objects/info/commit-graph"_s));
+    QVERIFY(gd::test::runGit({u"commit-graph"_s, u"verify"_s}, m_repo.path()).has_value());
+    QCOMPARE(*gd::git::updateCommitGraph(m_repo.repo()), false);   // current: nothing to write
+
+    // A commit newer than the file is read as an object, the rest from the file.
+    const ObjectId c10 = m_repo.commit({{u"svc/b/uat/x.yaml"_s, "5"_ba}}, u"c10 b/uat after the graph"_s);
+    for (const QString &path : {u"svc/a/uat"_s, u"svc/b/uat"_s, u"svc/a/prod"_s, u"README.md"_s, u"svc"_s}) {
+        auto log = gd::test::runGit({u"log"_s, u"--first-parent"_s, u"--format=%H"_s, u"main"_s, u"--"_s, path},
+                                    m_repo.path());
+        QVERIFY(log.has_value());
+        QList<ObjectId> fromGit;
+        for (const QByteArray &line : log->split('\n')) {
+            if (!line.isEmpty())
+                fromGit.append(ObjectId::fromHex(QString::fromLatin1(line)));
+        }
+        auto walked = gd::git::pathHistorySince(m_repo.repo(), m_repo.tip(), path, ObjectId());
+        QVERIFY(walked.ok());
+        QCOMPARE(hexList(idsOf(walked->commits)), hexList(fromGit));
+    }
+    QCOMPARE(idsOf(gd::git::pathHistorySince(m_repo.repo(), m_c[u"s2"_s], u"svc/a/uat"_s, ObjectId())->commits),
+             (QList<ObjectId>{m_c[u"s1"_s], m_c[u"c5"_s], m_c[u"c2"_s], m_c[u"c1"_s]}));
+    QCOMPARE(idsOf(gd::git::pathHistorySince(m_repo.repo(), c10, u"svc/b/uat"_s, m_c[u"c5"_s])->commits),
+             (QList<ObjectId>{c10, m_c[u"m7"_s]}));
+    QCOMPARE(*gd::git::updateCommitGraph(m_repo.repo()), true);   // the branch moved past the file
+}
+
+void TestHistory::walkReadsCommitsFromTheGraph()
+{
+    // Proof that the file is used: with a commit object gone, only the commit-graph still knows its tree and parent.
+    ScratchRepo repo;
+    const ObjectId first = repo.commit({{u"s/uat/t"_s, "1"_ba}}, u"first"_s);
+    const ObjectId middle = repo.commit({{u"s/prod/t"_s, "1"_ba}}, u"middle"_s);
+    const ObjectId last = repo.commit({{u"s/uat/t"_s, "2"_ba}}, u"last"_s);
+    QVERIFY(*gd::git::updateCommitGraph(repo.repo()));
+    const QString hex = middle.toHex();
+    QFile object(repo.path() + u"/objects/"_s + hex.left(2) + u'/' + hex.mid(2));
+    QVERIFY2(object.exists(), "ScratchRepo writes loose objects");
+    QVERIFY(object.remove());
+
+    auto reopened = gd::git::Repository::open(repo.path());
+    QVERIFY(reopened.ok());
+    auto walked = gd::git::pathHistorySince(*reopened, last, u"s/uat"_s, ObjectId());
+    QVERIFY2(walked.ok(), qPrintable(walked.ok() ? QString() : walked.error().fullText()));
+    QCOMPARE(idsOf(walked->commits), (QList<ObjectId>{last, first}));
+
+    // Without the file the same walk needs the missing object, and says so.
+    QVERIFY(QFile::remove(repo.path() + u"/objects/info/commit-graph"_s));
+    auto without = gd::git::pathHistorySince(*reopened, last, u"s/uat"_s, ObjectId());
+    QVERIFY(!without.ok());
+    QCOMPARE(without.error().code, gd::Error::Code::Git);
+}
+
+void TestHistory::damagedCommitGraphIsIgnored_data()
+{
+    QTest::addColumn<QString>("damage");
+    QTest::newRow("a flipped byte in a tree id") << u"flip"_s;
+    QTest::newRow("cut short") << u"truncate"_s;
+    QTest::newRow("not a commit-graph") << u"garbage"_s;
+}
+
+void TestHistory::damagedCommitGraphIsIgnored()
+{
+    QFETCH(QString, damage);
+    ScratchRepo repo;
+    QList<ObjectId> expected;
+    for (int i = 0; i < 6; ++i) {
+        const ObjectId id = repo.commit({{u"s/uat/t"_s, QByteArray::number(i / 2)}, {u"s/prod/t"_s,
+                                         QByteArray::number(i)}}, u"commit %1"_s.arg(i));
+        if (i % 2 == 0)
+            expected.prepend(id);
+    }
+    QVERIFY(*gd::git::updateCommitGraph(repo.repo()));
+    const QString file = repo.path() + u"/objects/info/commit-graph"_s;
+    QFile graph(file);
+    QVERIFY(graph.setPermissions(QFile::ReadOwner | QFile::WriteOwner));
+    QVERIFY(graph.open(QIODevice::ReadWrite));
+    QByteArray bytes = graph.readAll();
+    if (damage == u"flip"_s) {
+        // The first tree id of the commit data chunk (CDAT): read as such, the walk would look for a tree that
+        // does not exist and fail.
+        qsizetype commitData = -1;
+        for (int i = 0; i < int(uchar(bytes[6])); ++i) {
+            if (bytes.mid(8 + 12 * i, 4) == "CDAT") {
+                commitData = 0;
+                for (int b = 4; b < 12; ++b)
+                    commitData = (commitData << 8) | uchar(bytes[8 + 12 * i + b]);
+            }
+        }
+        QVERIFY(commitData > 0 && commitData < bytes.size());
+        bytes[commitData] = char(bytes[commitData] ^ 0x5a);
+    } else if (damage == u"truncate"_s) {
+        bytes.truncate(bytes.size() / 2);
+    } else {
+        bytes = QByteArray(bytes.size(), 'x');
+    }
+    QVERIFY(graph.resize(0));
+    QVERIFY(graph.seek(0));
+    QCOMPARE(graph.write(bytes), bytes.size());
+    graph.close();
+
+    auto walked = gd::git::pathHistorySince(repo.repo(), repo.tip(), u"s/uat"_s, ObjectId());
+    QVERIFY(walked.ok());
+    QCOMPARE(hexList(idsOf(walked->commits)), hexList(expected));
+    // A damaged file does not count as current: it is written again.
+    QCOMPARE(*gd::git::updateCommitGraph(repo.repo()), true);
 }
 
 QTEST_GUILESS_MAIN(TestHistory)

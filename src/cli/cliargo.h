@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "flows/argosession.h"
+#include "net/argoclient.h"
+#include "net/credentialstore.h"
+#include "net/httpclient.h"
+#include "util/result.h"
+#include "workspace/workspaceconfig.h"
+
+#include <QString>
+#include <QTextStream>
+
+namespace gd::cli {
+
+/// A connected Argo CD session for the command line (no keychain without a D-Bus session: CI, ssh), shared by the
+/// Argo CD and the release commands. Main thread; every call runs a local event loop until it has its answer.
+class CliArgo {
+public:
+    explicit CliArgo(const ws::WorkspaceConfig &config);
+
+    /// Connects and waits; an Error saying why when it cannot (no server configured, no token, unreachable).
+    Result<argo::ArgoClient *> connect();
+
+    /// Lists every Application, waiting for the answer. Call after connect().
+    Result<argo::ApplicationList> list();
+
+    /// The name of the Application that deploys `service` in `env` of `project` (whose deployment repo is `repoUrl`);
+    /// NotFound with a sentence when none does. Lists the Applications once. Call after connect().
+    Result<QString> workloadApplication(const QString &project, const QString &repoUrl, const QString &service,
+                                        const QString &env);
+
+    /// Refreshes and syncs `application` at once, and with `wait` follows it until Healthy (true) or failed/Degraded
+    /// (false). Prints one line per state change to `out`, the final sentence to `out` or `err`.
+    bool syncAndFollow(const QString &application, bool wait, QTextStream &out, QTextStream &err);
+
+private:
+    net::HttpClient m_http;
+    net::CredentialStore *m_credentials;
+    flows::ArgoSession m_session;
+};
+
+} // namespace gd::cli

@@ -1,0 +1,316 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/releasecontroller.h"
+
+#include "flows/jobqueue.h"
+#include "flows/releaseflow.h"
+#include "git/repocache.h"
+#include "manifest/kustomizerunner.h"
+#include "net/argoclient.h"
+#include "net/registryclient.h"
+#include "ui/dialogs/releasedialog.h"
+#include "ui/dialogs/reviewdialog.h"
+#include "workspace/projectrepo.h"
+#include "workspace/repoprovider.h"
+
+#include <QInputDialog>
+#include <QMessageBox>
+#include <QWidget>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace gd::ui {
+
+ReleaseController::ReleaseController(QWidget *window, flows::JobQueue &jobs, std::shared_ptr<git::RepoCache> cache,
+                                     net::HttpClient &http, QObject *parent)
+    : QObject(parent), m_window(window), m_jobs(jobs), m_cache(std::move(cache)), m_http(http)
+{
+}
+
+ReleaseController::~ReleaseController() = default;
+
+void ReleaseController::setWorkspace(std::shared_ptr<const flows::LoadedWorkspace> workspace)
+{
+    m_workspace = std::move(workspace);
+    m_registry.reset();
+    if (!m_workspace || m_workspace->config.registryUrl.isEmpty())
+        return;
+    auto type = net::RegistryClient::typeFromConfig(m_workspace->config.registryType);
+    if (!type.ok())
+        return;
+    net::ServerSettings server;
+    server.baseUrl = net::RegistryClient::baseUrlFromConfig(m_workspace->config.registryUrl);
+    m_registry = std::make_unique<net::RegistryClient>(m_http, *type, server);
+}
+
+void ReleaseController::setArgo(argo::ArgoClient *client, ApplicationLookup lookup)
+{
+    m_argo = client;
+    m_lookup = std::move(lookup);
+}
+
+QString ReleaseController::key(const QString &project, const QString &service, const QString &env)
+{
+    return project + u'/' + service + u'/' + env;
+}
+
+bool ReleaseController::isBusy(const QString &project, const QString &service, const QString &env) const
+{
+    return m_busy.contains(key(project, service, env));
+}
+
+const ws::EnvironmentState *ReleaseController::state(const QString &project, const QString &service,
+                                                     const QString &env) const
+{
+    return m_workspace ? m_workspace->catalog.environment(project, service, env) : nullptr;
+}
+
+void ReleaseController::release(const QString &project, const QString &service, const QString &env,
+                                const QString &tag)
+{
+    const ws::EnvironmentState *found = state(project, service, env);
+    if (found == nullptr || isBusy(project, service, env))
+        return;
+    auto *dialog = new ReleaseDialog(project, service, *found, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!tag.isEmpty())
+        dialog->setTag(tag);
+    const QString image = found->image;
+    connect(dialog, &ReleaseDialog::reviewRequested, this,
+            [this, dialog, project, image](const ws::ReleaseRequest &request) {
+                checkTagThenReview(dialog, project, request, image);
+            });
+    listTags(dialog, *found, project, service);
+    Q_EMIT releaseDialogOpened(dialog);
+    dialog->open();
+}
+
+void ReleaseController::listTags(ReleaseDialog *dialog, const ws::EnvironmentState &state, const QString &project,
+                                 const QString &service)
+{
+    if (!m_registry) {
+        dialog->setTagsProblem(tr("The workspace names no container registry, so tags are typed and not checked."));
+        return;
+    }
+    // Which environments run which tag: the picker marks them.
+    QHash<QString, QStringList> running;
+    if (const ws::ServiceInfo *info = m_workspace->catalog.service(project, service)) {
+        for (const ws::EnvironmentState &env : info->environments) {
+            running[env.gaTag].append(env.environment);
+            if (!env.canaryTag.isEmpty() && env.canaryTag != env.gaTag)
+                running[env.canaryTag].append(tr("%1 (canary)").arg(env.environment));
+        }
+    }
+    m_registry->listTags(state.image, dialog, [dialog, running](Result<std::vector<net::ImageTag>> tags) {
+        if (!tags.ok()) {
+            dialog->setTagsProblem(tags.error().message);
+            return;
+        }
+        std::vector<TagChoice> choices;
+        for (const net::ImageTag &tag : *tags)
+            choices.push_back({tag.tag, tag.pushedAt, running.value(tag.tag)});
+        dialog->setAvailableTags(choices);
+    });
+}
+
+void ReleaseController::checkTagThenReview(ReleaseDialog *dialog, const QString &project,
+                                           const ws::ReleaseRequest &request, const QString &image)
+{
+    const auto proceed = [this, dialog, project, request] {
+        const QString summary =
+            request.stage == ws::ReleaseStage::Canary
+                ? tr("Release %1 %2 to %3 (canary)").arg(request.service, request.tag, request.env)
+                : tr("Release %1 %2 to %3").arg(request.service, request.tag, request.env);
+        dialog->accept();
+        reviewThenRun(ws::ReleaseOperation{ws::ReleaseKind::Release, project, request, {}, {}, {}, {}}, summary);
+    };
+    if (!m_registry) {
+        proceed();
+        return;
+    }
+    // A tag the registry does not have is an error here, not a push that fails to deploy.
+    m_registry->tagExists(image, request.tag, dialog, [dialog, request, image, proceed](Result<bool> exists) {
+        if (!exists.ok()) {
+            dialog->setTagProblem(exists.error().message);
+        } else if (!*exists) {
+            dialog->setTagProblem(ReleaseController::tr("The registry has no tag %1 for %2. Push the image first, or "
+                                                        "pick a tag from the list.")
+                                      .arg(request.tag, image));
+        } else {
+            proceed();
+        }
+    });
+}
+
+bool ReleaseController::confirmApproval(const QString &service, const QString &env, const QString &action)
+{
+    const ws::EnvironmentConfig *config = m_workspace ? m_workspace->config.environment(env) : nullptr;
+    if (config == nullptr || !config->approvalRequired)
+        return true;
+    bool ok = false;
+    const QString typed = QInputDialog::getText(
+        m_window, tr("Approval Required"),
+        tr("%1 requires approval. Type the service name (%2) to %3.").arg(env, service, action), QLineEdit::Normal,
+        QString(), &ok);
+    if (ok && typed.trimmed() != service) {
+        QMessageBox::information(m_window, tr("Not Approved"),
+                                 tr("\"%1\" is not the service name, so nothing was done.").arg(typed.trimmed()));
+    }
+    return ok && typed.trimmed() == service;
+}
+
+void ReleaseController::promote(const QString &project, const QString &service, const QString &env)
+{
+    const ws::EnvironmentState *found = state(project, service, env);
+    if (found == nullptr || found->canaryTag.isEmpty() || isBusy(project, service, env))
+        return;
+    if (!confirmApproval(service, env, tr("promote the canary")))
+        return;
+    ws::ReleaseOperation operation{ws::ReleaseKind::Promote, project, {}, found->canaryTag, found->gaTag, {}, {}};
+    operation.request.service = service;
+    operation.request.env = env;
+    operation.request.stage = ws::ReleaseStage::Ga;
+    operation.request.tag = found->canaryTag;
+    operation.request.expectedTag = found->gaTag;
+    reviewThenRun(operation, tr("Promote %1 %2 to GA in %3").arg(service, found->canaryTag, env));
+}
+
+void ReleaseController::abort(const QString &project, const QString &service, const QString &env)
+{
+    const ws::EnvironmentState *found = state(project, service, env);
+    if (found == nullptr || found->canaryTag.isEmpty() || isBusy(project, service, env))
+        return;
+    ws::ReleaseOperation operation{ws::ReleaseKind::Abort, project, {}, found->canaryTag, found->gaTag, {}, {}};
+    operation.request.service = service;
+    operation.request.env = env;
+    operation.request.stage = ws::ReleaseStage::Canary;
+    reviewThenRun(operation, tr("Abort canary %1 of %2 in %3").arg(found->canaryTag, service, env));
+}
+
+void ReleaseController::rollback(const QString &project, const QString &service, const QString &env,
+                                 const ws::ReleaseEntry &entry)
+{
+    if (isBusy(project, service, env))
+        return;
+    ws::ReleaseOperation operation{ws::ReleaseKind::Rollback, project, {}, {}, {}, entry.commit, {}};
+    operation.request.service = service;
+    operation.request.env = env;
+    operation.request.stage = entry.stage == u"canary" ? ws::ReleaseStage::Canary : ws::ReleaseStage::Ga;
+    operation.request.tag = entry.fromTag;
+    const QString summary = entry.fromTag.isEmpty()
+                                ? tr("Roll back %1 in %2 (revert %3)").arg(service, env, entry.commit.shortHex())
+                                : tr("Roll back %1 in %2 to %3").arg(service, env, entry.fromTag);
+    reviewThenRun(operation, summary);
+}
+
+void ReleaseController::reviewThenRun(ws::ReleaseOperation operation, const QString &summary)
+{
+    if (!m_workspace)
+        return;
+    const ws::WorkspaceConfig config = m_workspace->config;
+    std::shared_ptr<git::RepoCache> cache = m_cache;
+    Q_EMIT progress(tr("Building the review of %1…").arg(summary));
+    m_jobs.submitFor<ws::OverlayReview>(
+        u"release-review:"_s + key(operation.project, operation.request.service, operation.request.env),
+        tr("Review: %1").arg(summary),
+        [config, cache, operation](flows::JobContext &context) -> Result<ws::OverlayReview> {
+            auto provider = ws::RepoProvider::create(config);
+            if (!provider.ok())
+                return provider.error();
+            auto opened = ws::openProject(config, *cache, **provider, operation.project, true, context.cancelFlag());
+            if (!opened.ok())
+                return opened.error();
+            if (!opened->fetchProblem.isEmpty())
+                return makeError(Error::Code::Network, ReleaseController::tr("The deployment repo cannot be fetched, "
+                                                                             "so the review would be out of date."),
+                                 opened->fetchProblem);
+            // The message is not shown here (the review asks for the summary); only the edit matters.
+            auto prepared = ws::prepareOperation(opened->repo, opened->tip, operation, git::Signature{});
+            if (!prepared.ok())
+                return prepared.error();
+            return ws::previewEdit(opened->repo, opened->tip, operation.project, operation.request.service,
+                                   operation.request.env, prepared->edit, manifest::KustomizeRunner());
+        },
+        this, [this, operation, summary](Result<ws::OverlayReview> review) {
+            Q_EMIT progress(QString());
+            if (!review.ok()) {
+                if (review.error().code == Error::Code::Conflict && operation.kind == ws::ReleaseKind::Rollback
+                    && !operation.request.tag.isEmpty()) {
+                    // The revert does not apply: offer the forward release of the tag it would have restored.
+                    const auto answer = QMessageBox::question(
+                        m_window, tr("Roll Back Not Possible"),
+                        review.error().message + u"\n\n"_s
+                            + tr("Release %1 forward instead?").arg(operation.request.tag),
+                        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Yes);
+                    if (answer == QMessageBox::Yes)
+                        release(operation.project, operation.request.service, operation.request.env,
+                                operation.request.tag);
+                    return;
+                }
+                const bool refused = review.error().code == Error::Code::Precondition
+                                     || review.error().code == Error::Code::Conflict;
+                Q_EMIT finished(false, refused, review.error().fullText());
+                return;
+            }
+            auto *dialog = new ReviewDialog(*review, m_window);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->setCommitSummary(summary);
+            connect(dialog, &ReviewDialog::commitRequested, this, [this, operation](const QString &message) {
+                ws::ReleaseOperation confirmed = operation;
+                confirmed.message = message;
+                run(confirmed);
+            });
+            Q_EMIT reviewOpened(dialog);
+            dialog->open();
+        });
+}
+
+void ReleaseController::run(ws::ReleaseOperation operation)
+{
+    if (!m_workspace)
+        return;
+    const ws::ReleaseRequest &r = operation.request;
+    const QString busyKey = key(operation.project, r.service, r.env);
+    const QString application = m_lookup ? m_lookup(operation.project, r.service, r.env) : QString();
+    auto *flow = new flows::ReleaseFlow(m_jobs, m_cache, m_workspace->config, operation, m_argo, application, this);
+    m_busy.insert(busyKey);
+    Q_EMIT busyChanged(operation.project, r.service, r.env, true);
+    connect(flow, &flows::ReleaseFlow::stepChanged, this,
+            [this](flows::ReleaseFlow::Step, const QString &sentence) { Q_EMIT progress(sentence); });
+    connect(flow, &flows::ReleaseFlow::finished, this,
+            [this, flow, operation, busyKey](bool ok, bool refused, const QString &sentence) {
+                m_busy.remove(busyKey);
+                Q_EMIT busyChanged(operation.project, operation.request.service, operation.request.env, false);
+                Q_EMIT progress(QString());
+                Q_EMIT finished(ok, refused, sentence);
+                flow->deleteLater();
+            });
+    flow->start();
+}
+
+void ReleaseController::readHistory(const QString &project, const QString &service, const QString &env,
+                                    QObject *receiver, std::function<void(Result<std::vector<ws::ReleaseEntry>>)> done)
+{
+    if (!m_workspace)
+        return;
+    const ws::ProjectInfo *info = m_workspace->catalog.project(project);
+    if (info == nullptr)
+        return;
+    const ws::WorkspaceConfig config = m_workspace->config;
+    std::shared_ptr<git::RepoCache> cache = m_cache;
+    m_jobs.submitFor<std::vector<ws::ReleaseEntry>>(
+        info->repoUrl, tr("Read the release history of %1 in %2").arg(service, env),
+        [config, cache, project, service, env](flows::JobContext &context) -> Result<std::vector<ws::ReleaseEntry>> {
+            auto provider = ws::RepoProvider::create(config);
+            if (!provider.ok())
+                return provider.error();
+            auto opened = ws::openProject(config, *cache, **provider, project, false, context.cancelFlag());
+            if (!opened.ok())
+                return opened.error();
+            if (opened->tip.isNull())
+                return std::vector<ws::ReleaseEntry>();
+            return ws::ReleaseHistoryCache::shared().history(opened->repo, opened->tip, service, env);
+        },
+        receiver, std::move(done));
+}
+
+} // namespace gd::ui

@@ -1,0 +1,346 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The release journeys as a release manager clicks them, end to end: demo workspace (real bare repos, the real
+// kustomize) and the Argo CD simulator on 127.0.0.1. Release a tag from the service page, review it, see the flow
+// push, sync and report Healthy, see the timeline and the rollback window, and roll back from it; promote a canary
+// behind the approval gate.
+#include "support/argocdsim.h"
+#include "darkpalette.h"
+#include "guitesting.h"
+#include "git/repository.h"
+#include "ui/dialogs/releasedialog.h"
+#include "ui/dialogs/reviewdialog.h"
+#include "ui/language.h"
+#include "ui/mainwindow.h"
+#include "ui/models/releasehistorymodel.h"
+#include "ui/releasecontroller.h"
+#include "ui/views/messagebanner.h"
+#include "ui/views/releasegate.h"
+#include "ui/views/releasepanel.h"
+#include "ui/views/servicepage.h"
+#include "workspace/catalog.h"
+#include "workspace/demoworkspace.h"
+#include "workspace/workspaceconfig.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+#include <QTreeWidget>
+
+using namespace Qt::Literals::StringLiterals;
+using gd::ui::MainWindow;
+using gd::ui::ReleaseController;
+
+namespace {
+
+constexpr int slowMs = 60000;   // fetch, two kustomize builds, push, refresh, sync and health on 2 busy cores
+
+
+} // namespace
+
+class TestReleaseFlow : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void releaseFromTheServicePageThenRollBackFromTheTimeline();
+    void promoteTheCanaryBehindTheApprovalGate();
+    void tagPickerListsTheRegistryTagsAndRefusesWhatItLacks();
+
+private:
+    std::unique_ptr<MainWindow> openDemo();
+    void select(MainWindow &window, const QString &service, const QString &env);
+    QString tagAtTip(const QString &service, const QString &env, const QString &stage);
+    /// Clicks Commit in the next review dialog the controller opens, after checking it is enabled.
+    void commitNextReview(ReleaseController *releases, const QString &expectInRendered, const QString &screenshot);
+    void saveScreenshot(QWidget *widget, const QString &name);
+
+    QTemporaryDir m_tmp;
+    QString m_workspaceFile;
+    QString m_screenshotDir;
+    gd::ws::CatalogSnapshot m_catalog;
+    std::unique_ptr<gd::test::ArgoSim> m_sim;
+};
+
+void TestReleaseFlow::initTestCase()
+{
+    QVERIFY(m_tmp.isValid());
+    QVERIFY(gd::test::isolateAppFolders(m_tmp, u"tst_releaseflow"_s));
+    gd::ui::applyLanguage(gd::ui::Language::English);
+
+    gd::ws::DemoOptions options;
+    options.directory = m_tmp.filePath(u"demo"_s);
+    options.projects = 1;
+    options.services = 4;
+    auto created = gd::ws::createDemoWorkspace(options);
+    QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().fullText()));
+    m_workspaceFile = *created;
+    auto config = gd::ws::WorkspaceConfig::load(m_workspaceFile);
+    QVERIFY(config.ok());
+    gd::git::RepoCache cache(m_tmp.filePath(u"expected-cache"_s));
+    auto catalog = gd::ws::Catalog::load(*config, cache);
+    QVERIFY(catalog.ok());
+    m_catalog = std::move(*catalog);
+
+    gd::test::ArgoSim::Options simOptions;
+    simOptions.workspaceFile = m_workspaceFile;
+    simOptions.healthDelayMs = 100;
+    m_sim = std::make_unique<gd::test::ArgoSim>(simOptions);
+    QString error;
+    QVERIFY2(m_sim->start(&error), qPrintable(error));
+    qputenv("ARGOCD_AUTH_TOKEN", m_sim->token().toUtf8());
+    config->argocdServer = m_sim->url().toString();
+    config->argocdContext.clear();
+    for (gd::ws::EnvironmentConfig &env : config->environments)
+        env.approvalRequired = env.name == u"prod"_s;
+    QFile file(m_workspaceFile);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QVERIFY(file.write(config->toYaml()) > 0);
+    file.close();
+
+    m_screenshotDir = qEnvironmentVariable("GD_BUILD_DIR", QDir::tempPath()) + u"/screenshots"_s;
+    QVERIFY(QDir().mkpath(m_screenshotDir));
+}
+
+std::unique_ptr<MainWindow> TestReleaseFlow::openDemo()
+{
+    auto window = std::make_unique<MainWindow>();
+    window->resize(1400, 900);
+    window->show();
+    QSignalSpy loaded(window.get(), &MainWindow::workspaceLoaded);
+    window->openWorkspace(m_workspaceFile);
+    if (!loaded.wait(slowMs))
+        return nullptr;
+    return window;
+}
+
+void TestReleaseFlow::select(MainWindow &window, const QString &service, const QString &env)
+{
+    auto *tree = window.findChild<QTreeView *>(u"projectTree"_s);
+    const QModelIndex index = gd::test::findTreeRow(tree->model(), {u"shop"_s, service, env});
+    QVERIFY2(index.isValid(), qPrintable(service + u'/' + env));
+    tree->setCurrentIndex(index);
+}
+
+QString TestReleaseFlow::tagAtTip(const QString &service, const QString &env, const QString &stage)
+{
+    auto repo = gd::git::Repository::open(m_tmp.filePath(u"demo/repos/argocd-gitops-shop.git"_s));
+    if (!repo.ok())
+        return {};
+    const auto tip = repo->resolve(u"refs/heads/main"_s);
+    const gd::ws::EnvironmentState state = gd::ws::Catalog::readEnvironment(*repo, *tip, service, env);
+    return stage == u"canary" ? state.canaryTag : state.gaTag;
+}
+
+void TestReleaseFlow::commitNextReview(ReleaseController *releases, const QString &expectInRendered,
+                                       const QString &screenshot)
+{
+    QSignalSpy opened(releases, &ReleaseController::reviewOpened);
+    QVERIFY(opened.wait(slowMs));
+    auto *dialog = opened.first().first().value<gd::ui::ReviewDialog *>();
+    auto *rendered = dialog->findChild<QTreeWidget *>(u"renderedTree"_s);
+    bool mentioned = false;
+    for (QTreeWidgetItemIterator it(rendered); *it != nullptr; ++it) {
+        for (int column = 0; column < rendered->columnCount(); ++column)
+            mentioned = mentioned || (*it)->text(column).contains(expectInRendered);
+    }
+    QVERIFY2(mentioned, qPrintable(expectInRendered));
+    auto *commit = dialog->findChild<QPushButton *>(u"commitButton"_s);
+    QVERIFY2(commit->isEnabled(), qPrintable(dialog->blockingReason()));
+    if (!screenshot.isEmpty()) {
+        dialog->resize(1100, 750);
+        saveScreenshot(dialog, screenshot);
+    }
+    commit->click();
+}
+
+void TestReleaseFlow::saveScreenshot(QWidget *widget, const QString &name)
+{
+    QCoreApplication::processEvents();
+    const QPixmap shot = widget->grab();
+    QVERIFY(!shot.isNull());
+    QVERIFY(shot.save(m_screenshotDir + u'/' + name));
+}
+
+void TestReleaseFlow::releaseFromTheServicePageThenRollBackFromTheTimeline()
+{
+    // A service environment without a canary stage: the release goes to GA and opens the rollback window.
+    QString service;
+    QString env;
+    for (const gd::ws::ServiceInfo &info : m_catalog.projects.front().services) {
+        for (const gd::ws::EnvironmentState &state : info.environments) {
+            if (service.isEmpty() && !state.canaryStage && state.environment == u"uat") {
+                service = info.name;
+                env = state.environment;
+            }
+        }
+    }
+    QVERIFY2(!service.isEmpty(), "the demo has a service without canary in uat");
+    const QString before = tagAtTip(service, env, u"ga"_s);
+
+    auto window = openDemo();
+    QVERIFY(window);
+    auto *releases = window->findChild<ReleaseController *>();
+    QVERIFY(releases != nullptr);
+    select(*window, service, env);
+    auto *page = window->findChild<gd::ui::ServicePage *>();
+    auto *panel = page->releasePanel();
+    QTRY_VERIFY_WITH_TIMEOUT(panel->model()->rowCount() > 0, slowMs);   // the demo's history
+
+    // Release… → the tag → Review… → the review shows the rendered Deployment with the new image → Commit.
+    QSignalSpy dialogs(releases, &ReleaseController::releaseDialogOpened);
+    QSignalSpy finished(releases, &ReleaseController::finished);
+    page->findChild<QPushButton *>(u"releaseButton"_s)->click();
+    QVERIFY(dialogs.count() == 1 || dialogs.wait(5000));
+    auto *dialog = dialogs.first().first().value<gd::ui::ReleaseDialog *>();
+    auto *tag = dialog->findChild<QComboBox *>(u"releaseTag"_s);
+    QVERIFY(!dialog->findChild<QPushButton *>(u"releaseReviewButton"_s)->isEnabled());
+    QTest::keyClicks(tag->lineEdit(), u"not a tag"_s);
+    QVERIFY(!dialog->findChild<QPushButton *>(u"releaseReviewButton"_s)->isEnabled());
+    QVERIFY(dialog->findChild<QLabel *>(u"releaseProblem"_s)->isVisible());
+    tag->lineEdit()->clear();
+    QTest::keyClicks(tag->lineEdit(), u"3.0.0"_s);
+    QVERIFY(dialog->findChild<QPushButton *>(u"releaseReviewButton"_s)->isEnabled());
+    saveScreenshot(dialog, u"release_dialog_light.png"_s);
+    dialog->findChild<QPushButton *>(u"releaseReviewButton"_s)->click();
+    commitNextReview(releases, u"3.0.0"_s, u"release_review_light.png"_s);
+
+    QVERIFY(finished.wait(slowMs));
+    QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(2).toString()));
+    QCOMPARE(tagAtTip(service, env, u"ga"_s), u"3.0.0"_s);
+    QVERIFY2(finished.first().at(2).toString().contains(u"healthy"_s, Qt::CaseInsensitive), qPrintable(finished.first().at(2).toString()));
+
+    // After the refresh: the timeline starts with this release, by this user, and the rollback window is open.
+    QTRY_VERIFY_WITH_TIMEOUT(panel->model()->rowCount() > 0
+                                 && panel->model()->entries().front().toTag == u"3.0.0"_s,
+                             slowMs);
+    const gd::ws::ReleaseEntry newest = panel->model()->entries().front();
+    QCOMPARE(newest.fromTag, before);
+    QCOMPARE(newest.author.name, u"Li Wei"_s);
+    QCOMPARE(newest.kind, u"release"_s);
+    auto *gate = page->releaseGate();
+    QTRY_VERIFY_WITH_TIMEOUT(gate->findChild<QWidget *>(u"rollbackWindow"_s)->isVisible(), slowMs);
+    QVERIFY(gate->findChild<QLabel *>(u"rollbackWindowText"_s)->text().contains(u"3.0.0"_s));
+    page->findChild<QTabWidget *>(u"serviceTabs"_s)->setCurrentIndex(1);
+    saveScreenshot(window.get(), u"release_timeline_light.png"_s);
+    QApplication::setPalette(gd::test::darkPalette());
+    saveScreenshot(window.get(), u"release_timeline_dark.png"_s);
+    QApplication::setPalette(QPalette());
+
+    // One click in the rollback window: the revert's review, then the previous tag is back and healthy.
+    finished.clear();
+    gate->findChild<QPushButton *>(u"windowRollbackButton"_s)->click();
+    commitNextReview(releases, before, QString());
+    QVERIFY(finished.wait(slowMs));
+    QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(2).toString()));
+    QCOMPARE(tagAtTip(service, env, u"ga"_s), before);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->model()->entries().empty()
+                                 && panel->model()->entries().front().kind == u"rollback"_s,
+                             slowMs);
+    QCOMPARE(panel->model()->entries().front().reverts, newest.commit);
+    QTRY_VERIFY_WITH_TIMEOUT(!gate->findChild<QWidget *>(u"rollbackWindow"_s)->isVisible(), 5000);
+}
+
+void TestReleaseFlow::promoteTheCanaryBehindTheApprovalGate()
+{
+    // An environment that runs a canary beside GA and requires approval (prod is marked so in initTestCase).
+    QString service;
+    QString canaryTag;
+    auto window = openDemo();
+    QVERIFY(window);
+    for (const gd::ws::ServiceInfo &info : window->workspace()->catalog.projects.front().services) {
+        for (const gd::ws::EnvironmentState &state : info.environments) {
+            if (service.isEmpty() && state.environment == u"prod" && state.canaryStage && !state.canaryTag.isEmpty()
+                && state.canaryTag != state.gaTag) {
+                service = info.name;
+                canaryTag = state.canaryTag;
+            }
+        }
+    }
+    QVERIFY2(!service.isEmpty(), "the demo has an unfinished canary in prod");
+    auto *releases = window->findChild<ReleaseController *>();
+    select(*window, service, u"prod"_s);
+    auto *gate = window->findChild<gd::ui::ServicePage *>()->releaseGate();
+    QTRY_VERIFY_WITH_TIMEOUT(gate->findChild<QWidget *>(u"canaryGate"_s)->isVisible(), 5000);
+    QVERIFY(gate->findChild<QLabel *>(u"canaryGateText"_s)->text().contains(canaryTag));
+    saveScreenshot(window.get(), u"release_canary_gate_light.png"_s);
+
+    // Approval: a wrong name does nothing; the service's name lets the promotion through.
+    QTimer::singleShot(0, this, [] {
+        if (auto *input = qobject_cast<QInputDialog *>(QApplication::activeModalWidget())) {
+            input->setTextValue(u"wrong"_s);
+            input->accept();
+        }
+    });
+    QTimer::singleShot(50, this, [] {
+        if (auto *box = qobject_cast<QDialog *>(QApplication::activeModalWidget()))
+            box->accept();
+    });
+    QSignalSpy opened(releases, &ReleaseController::reviewOpened);
+    gate->findChild<QPushButton *>(u"promoteButton"_s)->click();
+    QTest::qWait(200);
+    QCOMPARE(opened.count(), 0);
+
+    QTimer::singleShot(0, this, [service] {
+        if (auto *input = qobject_cast<QInputDialog *>(QApplication::activeModalWidget())) {
+            input->setTextValue(service);
+            input->accept();
+        }
+    });
+    QSignalSpy finished(releases, &ReleaseController::finished);
+    gate->findChild<QPushButton *>(u"promoteButton"_s)->click();
+    commitNextReview(releases, canaryTag, QString());
+    QVERIFY(finished.wait(slowMs));
+    QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(2).toString()));
+    QCOMPARE(tagAtTip(service, u"prod"_s, u"ga"_s), canaryTag);
+    QTRY_VERIFY_WITH_TIMEOUT(!gate->findChild<QWidget *>(u"canaryGate"_s)->isVisible(), slowMs);
+}
+
+void TestReleaseFlow::tagPickerListsTheRegistryTagsAndRefusesWhatItLacks()
+{
+    gd::ws::EnvironmentState state;
+    state.environment = u"uat"_s;
+    state.canaryStage = true;
+    state.image = u"harbor.example.com/shop/orders"_s;
+    state.gaTag = u"1.4.2"_s;
+    state.canaryTag = u"1.4.2"_s;
+    gd::ui::ReleaseDialog dialog(u"shop"_s, u"orders"_s, state);
+    dialog.show();
+    // Canary first where the environment has a canary stage.
+    QVERIFY(dialog.findChild<QRadioButton *>(u"releaseStageCanary"_s)->isChecked());
+    dialog.setAvailableTags({{u"1.5.0"_s, QDateTime::currentDateTimeUtc(), {}},
+                             {u"1.4.2"_s, QDateTime::currentDateTimeUtc().addDays(-3), {u"uat"_s, u"prod"_s}}});
+    auto *tag = dialog.findChild<QComboBox *>(u"releaseTag"_s);
+    QCOMPARE(tag->count(), 2);
+    QVERIFY(tag->itemText(1).contains(u"uat, prod"_s));
+    // Picking an item releases the bare tag; the one already running is refused.
+    tag->setCurrentIndex(1);
+    QCOMPARE(dialog.request().tag, u"1.4.2"_s);
+    auto *review = dialog.findChild<QPushButton *>(u"releaseReviewButton"_s);
+    QVERIFY(!review->isEnabled());
+    tag->setCurrentIndex(0);
+    QCOMPARE(dialog.request().tag, u"1.5.0"_s);
+    QCOMPARE(dialog.request().expectedTag, u"1.4.2"_s);
+    QCOMPARE(dialog.request().stage, gd::ws::ReleaseStage::Canary);
+    QVERIFY(review->isEnabled());
+    // What the registry says about a typed tag wins until the tag changes.
+    dialog.setTagProblem(u"The registry has no tag 1.5.0 for harbor.example.com/shop/orders."_s);
+    QVERIFY(!review->isEnabled());
+    QVERIFY(dialog.findChild<QLabel *>(u"releaseProblem"_s)->text().contains(u"registry"_s));
+    tag->setEditText(u"1.5.1"_s);
+    QVERIFY(review->isEnabled());
+    saveScreenshot(&dialog, u"release_tagpicker_light.png"_s);
+}
+
+QTEST_MAIN(TestReleaseFlow)
+#include "tst_releaseflow.moc"
