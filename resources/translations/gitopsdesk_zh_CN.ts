@@ -479,6 +479,14 @@
         <source>%1: %2, %3</source>
         <translation>%1：%2，%3</translation>
     </message>
+    <message>
+        <source>Sync and follow %1</source>
+        <translation>同步并跟踪 %1</translation>
+    </message>
+    <message>
+        <source>%1: pushed as %2; no longer following %3 (Argo CD goes on syncing it).</source>
+        <translation>%1：已推送为 %2；不再跟踪 %3（Argo CD 会继续同步）。</translation>
+    </message>
 </context>
 <context>
     <name>gd::flows::SyncAndWait</name>
@@ -2975,6 +2983,34 @@ Environments: %3</source>
     <message>
         <source>Commit</source>
         <translation>提交</translation>
+    </message>
+    <message>
+        <source>Synced and healthy</source>
+        <translation>已同步且健康</translation>
+    </message>
+    <message>
+        <source>Sync or health failed</source>
+        <translation>同步或健康检查失败</translation>
+    </message>
+    <message>
+        <source>Pushed; not followed</source>
+        <translation>已推送；未跟踪</translation>
+    </message>
+    <message>
+        <source>Pushed</source>
+        <translation>已推送</translation>
+    </message>
+    <message>
+        <source>roll back until %1</source>
+        <translation>%1 前可回滚</translation>
+    </message>
+    <message>
+        <source>rollback window closed %1</source>
+        <translation>回滚窗口已于 %1 关闭</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
     </message>
 </context>
 <context>

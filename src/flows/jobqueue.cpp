@@ -239,19 +239,27 @@ void JobQueue::finish(int id, Result<void> result)
         m_busyKeys.remove(it->info.key);
     m_dirty.removeOne(id);
 
-    JobInfo &info = it->info;
+    settle(it->info, *it->shared, result);
+    complete(*it);
+    pruneFinished();
+    startReady();
+    updateBusy();
+}
+
+void JobQueue::settle(JobInfo &info, detail::JobShared &shared, const Result<void> &result)
+{
     {
-        std::lock_guard lock(it->shared->mutex);
-        info.progress = it->shared->progress;
-        if (!it->shared->status.isEmpty())
-            info.status = it->shared->status;
+        std::lock_guard lock(shared.mutex);
+        info.progress = shared.progress;
+        if (!shared.status.isEmpty())
+            info.status = shared.status;
     }
     info.finishedAt = QDateTime::currentDateTime();
     if (result.ok()) {
         info.state = JobState::Succeeded;
         info.progress = 100;
         info.status = tr("Done");
-    } else if (result.error().code == Error::Code::Cancelled || it->shared->cancelled.load()) {
+    } else if (result.error().code == Error::Code::Cancelled || shared.cancelled.load()) {
         info.state = JobState::Cancelled;
         info.error = result.error().code == Error::Code::Cancelled ? result.error() : cancelledError();
         info.status = tr("Cancelled");
@@ -260,10 +268,54 @@ void JobQueue::finish(int id, Result<void> result)
         info.error = result.error();
         info.status = result.error().message;
     }
+}
+
+int JobQueue::track(const QString &title, const QString &status)
+{
+    const int id = m_nextId++;
+    Entry entry;
+    entry.info.id = id;
+    entry.info.title = title;
+    entry.info.state = JobState::Running;
+    entry.info.status = status.isEmpty() ? tr("Starting") : status;
+    entry.info.queuedAt = entry.info.startedAt = QDateTime::currentDateTime();
+    entry.shared = std::make_shared<detail::JobShared>();
+    entry.shared->id = id;
+    entry.tracked = true;
+    m_jobs.insert(id, std::move(entry));
+    m_order.append(id);
+    ++m_tracked;
+    Q_EMIT jobAdded(id);
+    updateBusy();
+    return id;
+}
+
+void JobQueue::setTrackedStatus(int id, const QString &status, int progress)
+{
+    auto it = m_jobs.find(id);
+    if (it == m_jobs.end() || !it->tracked || it->info.isFinished())
+        return;
+    it->info.status = it->info.cancelRequested ? tr("Cancelling…") : status;
+    it->info.progress = progress;
+    Q_EMIT jobChanged(id);
+}
+
+void JobQueue::finishTracked(int id, Result<void> result)
+{
+    auto it = m_jobs.find(id);
+    if (it == m_jobs.end() || !it->tracked || it->info.isFinished())
+        return;
+    --m_tracked;
+    settle(it->info, *it->shared, result);
     complete(*it);
     pruneFinished();
-    startReady();
     updateBusy();
+}
+
+bool JobQueue::isCancelRequested(int id) const
+{
+    auto it = m_jobs.constFind(id);
+    return it != m_jobs.constEnd() && it->info.cancelRequested;
 }
 
 void JobQueue::complete(Entry &entry)

@@ -63,6 +63,15 @@ public:
         return submit(key, title, std::move(wrapped), receiver, std::move(finished));
     }
 
+    /// Lists work that runs on this thread (the asynchronous network steps of a flow: a sync, following health) as a
+    /// job: Running at once, no key, no worker. The caller reports with setTrackedStatus() and must end it with
+    /// finishTracked(); isCancelRequested() tells whether the user pressed Cancel.
+    int track(const QString &title, const QString &status = {});
+    void setTrackedStatus(int id, const QString &status, int progress = -1);
+    void finishTracked(int id, Result<void> result);
+    /// True once cancel(id) was asked for a running job.
+    bool isCancelRequested(int id) const;
+
     /// Asks job `id` to stop: a queued job is dropped at once (Cancelled), a running one has its cancel flag set
     /// and ends when its function returns. Does nothing for an unknown or finished job.
     void cancel(int id);
@@ -76,7 +85,7 @@ public:
     /// Ids of the jobs the queue knows, oldest first (finished ones included).
     QList<int> jobIds() const { return m_order; }
     /// Number of jobs that are queued or running.
-    int activeCount() const { return int(m_pending.size()) + m_running; }
+    int activeCount() const { return int(m_pending.size()) + m_running + m_tracked; }
 
     /// At most this many jobs run at the same time (default: the larger of 4 and the number of cores).
     void setMaxParallel(int count);
@@ -107,6 +116,7 @@ private:
         JobFunction work;
         QPointer<QObject> receiver;
         bool hasReceiver = false;
+        bool tracked = false;   ///< runs on the queue's thread (track()), not on the pool
         JobFinishedCallback onFinished;
     };
 
@@ -115,6 +125,8 @@ private:
     void onReported(int id);
     void flushReports();
     void finish(int id, Result<void> result);
+    /// Sets the final state of `info` from `result` (and the job's last report).
+    static void settle(JobInfo &info, detail::JobShared &shared, const Result<void> &result);
     void complete(Entry &entry);
     void pruneFinished();
     void updateBusy();
@@ -126,6 +138,7 @@ private:
     std::deque<int> m_pending;
     QHash<QString, int> m_busyKeys;   ///< key → id of the job running under it
     int m_running = 0;
+    int m_tracked = 0;                ///< tracked jobs still running
     int m_nextId = 1;
     int m_finishedLimit = 100;
     bool m_busy = false;

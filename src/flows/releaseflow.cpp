@@ -113,20 +113,39 @@ void ReleaseFlow::onPushed(Result<git::PushOutcome> outcome)
                                      m_operation.request.env));
         return;
     }
-    Q_EMIT stepChanged(Step::Syncing, tr("Refreshing and syncing %1…").arg(m_application));
+    // The sync and the health that follows run here, not on a worker: the Activity panel lists them as a job too.
+    const QString syncing = tr("Refreshing and syncing %1…").arg(m_application);
+    m_followJob = m_jobs.track(tr("Sync and follow %1").arg(m_application), syncing);
+    Q_EMIT stepChanged(Step::Syncing, syncing);
     m_follow = new SyncAndWait(*m_client, m_application, SyncAndWait::Options{}, this);
     connect(m_follow, &SyncAndWait::progressed, this, [this](const argo::Application &app) {
-        Q_EMIT stepChanged(Step::Following, tr("%1: %2, %3").arg(app.name, app.syncStatus, app.healthStatus));
+        const QString sentence = tr("%1: %2, %3").arg(app.name, app.syncStatus, app.healthStatus);
+        m_jobs.setTrackedStatus(m_followJob, sentence);
+        Q_EMIT stepChanged(Step::Following, sentence);
     });
     connect(m_follow, &SyncAndWait::finished, this, [this](bool ok, const QString &sentence) {
         record(ok ? u"healthy"_s : u"failed"_s, sentence, m_commit);
+        m_jobs.finishTracked(m_followJob, ok ? Result<void>() : Result<void>(makeError(Error::Code::Generic, sentence)));
         finish(ok, false, sentence);
+    });
+    // Cancel in the Activity panel stops following; Argo CD goes on with what it was asked.
+    connect(&m_jobs, &JobQueue::jobChanged, this, [this](int id) {
+        if (id != m_followJob || !m_jobs.isCancelRequested(id) || m_follow == nullptr || m_done)
+            return;
+        const QString sentence = tr("%1: pushed as %2; no longer following %3 (Argo CD goes on syncing it).")
+                                     .arg(title(), m_commit.left(8), m_application);
+        record(u"stopped"_s, sentence, m_commit);
+        m_jobs.finishTracked(m_followJob, makeError(Error::Code::Cancelled, sentence));
+        m_follow->disconnect(this);
+        finish(true, false, sentence);
     });
     m_follow->start();
 }
 
 void ReleaseFlow::finish(bool ok, bool refused, const QString &sentence)
 {
+    if (std::exchange(m_done, true))
+        return;
     Q_EMIT stepChanged(Step::Done, sentence);
     Q_EMIT finished(ok, refused, sentence);
     if (parent() == nullptr)

@@ -62,6 +62,8 @@ private:
     QString m_application;
     QString m_commit;
     SyncAndWait *m_follow = nullptr;
+    int m_followJob = 0;   ///< the Activity panel's entry for the sync and health
+    bool m_done = false;
 };
 
 } // namespace gd::flows

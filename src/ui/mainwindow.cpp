@@ -3,6 +3,7 @@
 
 #include "flows/overlayeditsession.h"
 #include "ui/editor/overlayeditorwindow.h"
+#include "ui/models/releasehistorymodel.h"
 #include "ui/releasecontroller.h"
 #include "ui/views/releasegate.h"
 #include "ui/views/releasepanel.h"
@@ -777,13 +778,8 @@ void MainWindow::createReleases()
     connect(m_servicePage->releasePanel(), &ReleasePanel::historyRequested, this,
             [this](const QString &project, const QString &service, const QString &env) {
                 m_releases->readHistory(project, service, env, m_servicePage,
-                                        [this, project, service, env](Result<std::vector<ws::ReleaseEntry>> history) {
-                                            m_servicePage->releasePanel()->setHistory(project, service, env, history);
-                                            if (history.ok() && m_servicePage->currentEnvironment() == env
-                                                && m_workspace) {
-                                                m_servicePage->releaseGate()->setHistory(
-                                                    *history, m_workspace->config.rollbackWindowMinutes);
-                                            }
+                                        [this, project, service, env](Result<ReleaseTimeline> timeline) {
+                                            showReleaseTimeline(project, service, env, timeline);
                                         });
             });
     connect(m_releases, &ReleaseController::busyChanged, this,
@@ -807,6 +803,23 @@ void MainWindow::createReleases()
         m_banner->showMessage(kind, sentence.left(newline), newline < 0 ? QString() : sentence.mid(newline + 1));
         refresh();   // the tags, the gate and the history follow what landed
     });
+}
+
+void MainWindow::showReleaseTimeline(const QString &project, const QString &service, const QString &env,
+                                     const Result<ReleaseTimeline> &timeline)
+{
+    const int window = m_workspace ? m_workspace->config.rollbackWindowMinutes : 30;
+    ReleasePanel *panel = m_servicePage->releasePanel();
+    if (!timeline.ok()) {
+        panel->setHistory(project, service, env, timeline.error());
+        return;
+    }
+    panel->setHistory(project, service, env, timeline->entries);
+    if (m_servicePage->projectName() == project && m_servicePage->serviceName() == service
+        && m_servicePage->currentEnvironment() == env) {
+        panel->model()->setOutcomes(timeline->outcomes, window);
+        m_servicePage->releaseGate()->setHistory(timeline->entries, window);
+    }
 }
 
 // ---- Live health (issue 3) -------------------------------------------------------------------------------------

@@ -46,6 +46,7 @@ class ArgoLoginDialog;
 class MessageBanner;
 class OverlayEditorWindow;
 class ReleaseController;
+struct ReleaseTimeline;
 class PlaceholderPage;
 class ProjectPage;
 class ProjectTreeFilter;
@@ -175,6 +176,8 @@ private:
 
     // Releases (issue 5): the release, promote, abort and rollback journeys of the service page.
     void createReleases();
+    void showReleaseTimeline(const QString &project, const QString &service, const QString &env,
+                             const Result<ReleaseTimeline> &timeline);
     ReleaseController *m_releases = nullptr;
 
     // Live health (issue 3): the matrix in a dock, fed by the workspace's Argo CD watch.

@@ -9,6 +9,7 @@
 #include "net/registryclient.h"
 #include "ui/dialogs/releasedialog.h"
 #include "ui/dialogs/reviewdialog.h"
+#include "workspace/journal.h"
 #include "workspace/projectrepo.h"
 #include "workspace/repoprovider.h"
 
@@ -288,7 +289,7 @@ void ReleaseController::run(ws::ReleaseOperation operation)
 }
 
 void ReleaseController::readHistory(const QString &project, const QString &service, const QString &env,
-                                    QObject *receiver, std::function<void(Result<std::vector<ws::ReleaseEntry>>)> done)
+                                    QObject *receiver, std::function<void(Result<ReleaseTimeline>)> done)
 {
     if (!m_workspace)
         return;
@@ -297,18 +298,24 @@ void ReleaseController::readHistory(const QString &project, const QString &servi
         return;
     const ws::WorkspaceConfig config = m_workspace->config;
     std::shared_ptr<git::RepoCache> cache = m_cache;
-    m_jobs.submitFor<std::vector<ws::ReleaseEntry>>(
+    m_jobs.submitFor<ReleaseTimeline>(
         info->repoUrl, tr("Read the release history of %1 in %2").arg(service, env),
-        [config, cache, project, service, env](flows::JobContext &context) -> Result<std::vector<ws::ReleaseEntry>> {
+        [config, cache, project, service, env](flows::JobContext &context) -> Result<ReleaseTimeline> {
             auto provider = ws::RepoProvider::create(config);
             if (!provider.ok())
                 return provider.error();
             auto opened = ws::openProject(config, *cache, **provider, project, false, context.cancelFlag());
             if (!opened.ok())
                 return opened.error();
-            if (opened->tip.isNull())
-                return std::vector<ws::ReleaseEntry>();
-            return ws::ReleaseHistoryCache::shared().history(opened->repo, opened->tip, service, env);
+            ReleaseTimeline timeline;
+            if (!opened->tip.isNull()) {
+                auto entries = ws::ReleaseHistoryCache::shared().history(opened->repo, opened->tip, service, env);
+                if (!entries.ok())
+                    return entries.error();
+                timeline.entries = std::move(*entries);
+            }
+            timeline.outcomes = ws::Journal::shared().outcomes(project, service, env);
+            return timeline;
         },
         receiver, std::move(done));
 }

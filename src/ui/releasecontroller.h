@@ -6,6 +6,7 @@
 #include "workspace/releasehistory.h"
 #include "workspace/releaserun.h"
 
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
@@ -32,6 +33,12 @@ namespace gd::ui {
 class ReleaseDialog;
 class ReviewDialog;
 
+/// The release history of an environment with what the action journal knows of its commits.
+struct ReleaseTimeline {
+    std::vector<ws::ReleaseEntry> entries;
+    QHash<QString, QString> outcomes;   ///< commit id → the journal's last step ("healthy", "failed", …)
+};
+
 /// The release journeys of the window (DESIGN.md §4, 4 and 5), from the click to the pushed and synced commit:
 /// Release (tag picker with the registry's tags, the review of the one-line diff and the rendered diff, then the
 /// flow), Promote and Abort of a canary (an environment that requires approval asks for the service name to be
@@ -55,9 +62,10 @@ public:
     void promote(const QString &project, const QString &service, const QString &env);
     void abort(const QString &project, const QString &service, const QString &env);
     void rollback(const QString &project, const QString &service, const QString &env, const ws::ReleaseEntry &entry);
-    /// Reads the release history of an environment on a worker and hands it to `done` (on the GUI thread).
+    /// Reads the release history of an environment and the journal's outcomes on a worker and hands them to `done`
+    /// (on the GUI thread).
     void readHistory(const QString &project, const QString &service, const QString &env, QObject *receiver,
-                     std::function<void(Result<std::vector<ws::ReleaseEntry>>)> done);
+                     std::function<void(Result<ReleaseTimeline>)> done);
 
     /// True while an operation on this environment runs.
     bool isBusy(const QString &project, const QString &service, const QString &env) const;

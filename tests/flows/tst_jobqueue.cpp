@@ -66,6 +66,7 @@ class TestJobQueue : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    void tracksWorkOfTheQueueThread();
     void runsJobAndReportsSuccess();
     void serializesJobsOfOneKey();
     void runsDifferentKeysInParallel();
@@ -398,6 +399,40 @@ void TestJobQueue::destructorCancelsRunningJobs()
     queue.reset();   // returns once the worker noticed the cancel
     QVERIFY(sawCancel.load());
     QVERIFY(timer.elapsed() < safetyMs);
+}
+
+void TestJobQueue::tracksWorkOfTheQueueThread()
+{
+    gd::flows::JobQueue queue;
+    QSignalSpy busy(&queue, &gd::flows::JobQueue::busyChanged);
+    QSignalSpy finished(&queue, &gd::flows::JobQueue::jobFinished);
+    const int id = queue.track(u"Sync and follow shop-orders-uat"_s, u"Refreshing"_s);
+    QCOMPARE(queue.activeCount(), 1);
+    QCOMPARE(busy.count(), 1);
+    QCOMPARE(queue.job(id).state, gd::flows::JobState::Running);
+    QCOMPARE(queue.job(id).status, u"Refreshing"_s);
+
+    queue.setTrackedStatus(id, u"shop-orders-uat: Synced, Progressing"_s);
+    QCOMPARE(queue.job(id).status, u"shop-orders-uat: Synced, Progressing"_s);
+    queue.cancel(id);
+    QVERIFY(queue.isCancelRequested(id));
+    QCOMPARE(queue.job(id).state, gd::flows::JobState::Running);   // the owner decides when it stops
+
+    queue.finishTracked(id, gd::makeError(gd::Error::Code::Generic, u"shop-orders-uat is Degraded."_s));
+    QCOMPARE(queue.job(id).state, gd::flows::JobState::Cancelled);   // cancel was asked before it ended
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(queue.activeCount(), 0);
+    QCOMPARE(busy.count(), 2);
+
+    const int failing = queue.track(u"Sync and follow shop-cart-uat"_s);
+    queue.finishTracked(failing, gd::makeError(gd::Error::Code::Generic, u"shop-cart-uat is Degraded."_s));
+    QCOMPARE(queue.job(failing).state, gd::flows::JobState::Failed);
+    QCOMPARE(queue.job(failing).status, u"shop-cart-uat is Degraded."_s);
+    const int passing = queue.track(u"Sync and follow shop-cart-prod"_s);
+    queue.finishTracked(passing, {});
+    QCOMPARE(queue.job(passing).state, gd::flows::JobState::Succeeded);
+    queue.finishTracked(passing, gd::makeError(gd::Error::Code::Generic, u"late"_s));   // ignored once finished
+    QCOMPARE(queue.job(passing).state, gd::flows::JobState::Succeeded);
 }
 
 QTEST_GUILESS_MAIN(TestJobQueue)

@@ -6,6 +6,7 @@
 #include "support/argocdsim.h"
 #include "darkpalette.h"
 #include "guitesting.h"
+#include "flows/jobqueue.h"
 #include "git/repository.h"
 #include "ui/dialogs/releasedialog.h"
 #include "ui/dialogs/reviewdialog.h"
@@ -228,6 +229,22 @@ void TestReleaseFlow::releaseFromTheServicePageThenRollBackFromTheTimeline()
     QCOMPARE(newest.fromTag, before);
     QCOMPARE(newest.author.name, u"Li Wei"_s);
     QCOMPARE(newest.kind, u"release"_s);
+    // What happened to it (from the action journal) and until when it can be rolled back with one click.
+    const auto *history = panel->model();
+    QTRY_VERIFY_WITH_TIMEOUT(history->index(0, gd::ui::ReleaseHistoryModel::OutcomeColumn)
+                                 .data()
+                                 .toString()
+                                 .contains(u"Synced and healthy"_s),
+                             5000);
+    QVERIFY(history->index(0, gd::ui::ReleaseHistoryModel::OutcomeColumn).data().toString().contains(u"roll back until"_s));
+    // The Activity panel listed the push and the sync with its health as jobs, both done.
+    QStringList succeeded;
+    for (int id : window->jobQueue()->jobIds()) {
+        if (window->jobQueue()->job(id).state == gd::flows::JobState::Succeeded)
+            succeeded.append(window->jobQueue()->job(id).title);
+    }
+    QVERIFY2(succeeded.contains(u"Release %1 3.0.0 to %2"_s.arg(service, env)), qPrintable(succeeded.join(u", "_s)));
+    QVERIFY2(succeeded.filter(u"Sync and follow"_s).size() == 1, qPrintable(succeeded.join(u", "_s)));
     auto *gate = page->releaseGate();
     QTRY_VERIFY_WITH_TIMEOUT(gate->findChild<QWidget *>(u"rollbackWindow"_s)->isVisible(), slowMs);
     QVERIFY(gate->findChild<QLabel *>(u"rollbackWindowText"_s)->text().contains(u"3.0.0"_s));

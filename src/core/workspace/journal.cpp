@@ -98,4 +98,15 @@ std::vector<JournalEntry> Journal::read(int limit) const
     return {entries.begin(), entries.end()};
 }
 
+QHash<QString, QString> Journal::outcomes(const QString &project, const QString &service, const QString &env) const
+{
+    QHash<QString, QString> steps;
+    for (const JournalEntry &entry : read()) {
+        if (!entry.commit.isEmpty() && entry.project == project && entry.service == service
+            && entry.environment == env)
+            steps.insert(entry.commit, entry.step);
+    }
+    return steps;
+}
+
 } // namespace gd::ws

@@ -4,6 +4,7 @@
 #include "util/result.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QString>
 
 #include <mutex>
@@ -36,6 +37,10 @@ public:
     Result<void> append(JournalEntry entry);
     /// The newest `limit` entries (all when negative), oldest first; unreadable lines are skipped.
     std::vector<JournalEntry> read(int limit = -1) const;
+
+    /// What the journal last says of each commit of `service` in `env` of `project`: commit id → the step of its
+    /// newest entry ("pushed", "healthy", "failed", "stopped"). Reads the whole file.
+    QHash<QString, QString> outcomes(const QString &project, const QString &service, const QString &env) const;
 
     /// The app's journal: dataDir() + "/journal.jsonl", shared by the GUI and the CLI.
     static Journal &shared();

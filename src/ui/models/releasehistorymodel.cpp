@@ -3,6 +3,8 @@
 
 #include <QLocale>
 
+#include <algorithm>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace gd::ui {
@@ -15,6 +17,41 @@ void ReleaseHistoryModel::setEntries(std::vector<ws::ReleaseEntry> entries, cons
     m_entries = std::move(entries);
     m_now = now;
     endResetModel();
+}
+
+void ReleaseHistoryModel::setOutcomes(QHash<QString, QString> outcomes, int rollbackWindowMinutes)
+{
+    m_outcomes = std::move(outcomes);
+    m_windowMinutes = rollbackWindowMinutes;
+    if (!m_entries.empty())
+        Q_EMIT dataChanged(index(0, OutcomeColumn), index(rowCount() - 1, OutcomeColumn));
+}
+
+QString ReleaseHistoryModel::outcomeText(int row) const
+{
+    const ws::ReleaseEntry &entry = m_entries[std::size_t(row)];
+    QStringList parts;
+    const QString step = m_outcomes.value(entry.commit.toHex());
+    if (step == u"healthy")
+        parts.append(tr("Synced and healthy"));
+    else if (step == u"failed")
+        parts.append(tr("Sync or health failed"));
+    else if (step == u"stopped")
+        parts.append(tr("Pushed; not followed"));
+    else if (step == u"pushed")
+        parts.append(tr("Pushed"));
+    // The rollback window belongs to the newest GA change only.
+    const auto newestGa = std::find_if(m_entries.begin(), m_entries.end(), [](const ws::ReleaseEntry &e) {
+        return e.stage == u"ga" && !e.toTag.isEmpty();
+    });
+    if (newestGa != m_entries.end() && &*newestGa == &entry && entry.kind != u"rollback" && entry.kind != u"abort") {
+        const QDateTime deadline = ws::rollbackDeadline(entry, m_windowMinutes);
+        const QString time = QLocale().toString(deadline.toLocalTime(), QLocale::ShortFormat);
+        parts.append(ws::openRollbackWindow(m_entries, m_windowMinutes) == &entry
+                         ? tr("roll back until %1").arg(time)
+                         : tr("rollback window closed %1").arg(time));
+    }
+    return parts.join(u" · "_s);
 }
 
 const ws::ReleaseEntry *ReleaseHistoryModel::entryAt(int row) const
@@ -87,6 +124,8 @@ QVariant ReleaseHistoryModel::data(const QModelIndex &index, int role) const
             return QString();
         return QString((entry->fromTag.isEmpty() ? u"—"_s : entry->fromTag) + u" → "_s
                        + (entry->toTag.isEmpty() ? u"—"_s : entry->toTag));
+    case OutcomeColumn:
+        return outcomeText(index.row());
     case CommitColumn:
         return entry->commit.shortHex();
     default:
@@ -107,6 +146,8 @@ QVariant ReleaseHistoryModel::headerData(int section, Qt::Orientation orientatio
         return tr("Change");
     case TagsColumn:
         return tr("Tag");
+    case OutcomeColumn:
+        return tr("Outcome");
     case CommitColumn:
         return tr("Commit");
     default:

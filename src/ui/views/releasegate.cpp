@@ -14,21 +14,26 @@ using namespace Qt::Literals::StringLiterals;
 namespace gd::ui {
 namespace {
 
-/// A strip whose background is the window colour tinted with the highlight colour (light and dark themes).
+/// A strip whose background is the window colour tinted with the highlight colour of `palette`.
 QWidget *strip(QWidget *parent, const QString &objectName)
 {
     auto *widget = new QWidget(parent);
     widget->setObjectName(objectName);
     widget->setAutoFillBackground(true);
-    QPalette palette = widget->palette();
-    const QColor base = palette.color(QPalette::Window);
-    const QColor tint = palette.color(QPalette::Highlight);
-    constexpr double share = 0.18;
-    palette.setColor(QPalette::Window, QColor::fromRgbF(float(base.redF() * (1 - share) + tint.redF() * share),
-                                                        float(base.greenF() * (1 - share) + tint.greenF() * share),
-                                                        float(base.blueF() * (1 - share) + tint.blueF() * share)));
-    widget->setPalette(palette);
     return widget;
+}
+
+/// Tints `strip` for the current palette. Only the Window role is set, so text colours keep following the theme.
+void tint(QWidget *strip, const QPalette &palette)
+{
+    const QColor base = palette.color(QPalette::Window);
+    const QColor accent = palette.color(QPalette::Highlight);
+    constexpr double share = 0.18;
+    QPalette tinted;
+    tinted.setColor(QPalette::Window, QColor::fromRgbF(float(base.redF() * (1 - share) + accent.redF() * share),
+                                                       float(base.greenF() * (1 - share) + accent.greenF() * share),
+                                                       float(base.blueF() * (1 - share) + accent.blueF() * share)));
+    strip->setPalette(tinted);
 }
 
 } // namespace
@@ -58,6 +63,8 @@ ReleaseGate::ReleaseGate(QWidget *parent)
         box->hide();
     };
     fill(m_gate, m_gateText, {m_promote, m_abort});
+    tint(m_gate, palette());
+    tint(m_window, palette());
     fill(m_window, m_windowText, {m_rollback});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -138,6 +145,10 @@ void ReleaseGate::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
+    if (event->type() == QEvent::PaletteChange) {
+        tint(m_gate, palette());
+        tint(m_window, palette());
+    }
     QWidget::changeEvent(event);
 }
 

@@ -36,7 +36,7 @@ ReleasePanel::ReleasePanel(QWidget *parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->header()->setStretchLastSection(false);
     m_table->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->header()->setSectionResizeMode(ReleaseHistoryModel::TagsColumn, QHeaderView::Stretch);
+    m_table->header()->setSectionResizeMode(ReleaseHistoryModel::OutcomeColumn, QHeaderView::Stretch);
 
     const int gap = fontMetrics().height() / 2;
     auto *header = new QHBoxLayout;
