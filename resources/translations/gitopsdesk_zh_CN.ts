@@ -329,6 +329,102 @@
         <source>Commit</source>
         <translation>提交</translation>
     </message>
+    <message>
+        <source>The %1 &quot;%2&quot; is not a whole number.</source>
+        <translation>%1“%2”不是整数。</translation>
+    </message>
+    <message>
+        <source>--set takes KEY=VALUE, not &quot;%1&quot;.</source>
+        <translation>--set 的格式是 KEY=VALUE，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>selfHeal is true or false, not &quot;%1&quot;.</source>
+        <translation>selfHeal 只能是 true 或 false，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>--set knows no key &quot;%1&quot;; use tag, canaryTag, namespace, cluster, selfHeal, branch, argocdProject, argocdNamespace, devopsNamespace or sourceRepo.</source>
+        <translation>--set 不认识键“%1”；请使用 tag、canaryTag、namespace、cluster、selfHeal、branch、argocdProject、argocdNamespace、devopsNamespace 或 sourceRepo。</translation>
+    </message>
+    <message>
+        <source>scaffold needs PROJECT SERVICE.</source>
+        <translation>scaffold 需要 PROJECT SERVICE 参数。</translation>
+    </message>
+    <message>
+        <source>scaffold needs --lang: the language template (go, java, nodejs, ...).</source>
+        <translation>scaffold 需要 --lang：语言模板（go、java、nodejs 等）。</translation>
+    </message>
+    <message>
+        <source>scaffold needs at least one --env: the environment to deploy to.</source>
+        <translation>scaffold 至少需要一个 --env：要部署到的环境。</translation>
+    </message>
+    <message>
+        <source>scaffold needs --image: the image repository, without a tag.</source>
+        <translation>scaffold 需要 --image：镜像仓库地址，不带标签。</translation>
+    </message>
+    <message>
+        <source>Choose either --replicas or --hpa, not both.</source>
+        <translation>请在 --replicas 和 --hpa 中选择其一，不能同时使用。</translation>
+    </message>
+    <message>
+        <source>The stage &quot;%1&quot; is not valid; choose canary (canary + GA) or ga (GA only).</source>
+        <translation>阶段“%1”无效；请选择 canary（金丝雀 + GA）或 ga（仅 GA）。</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>replica count</source>
+        <translation>副本数</translation>
+    </message>
+    <message>
+        <source>The deployment repo of %1 could not be fetched; check that it can be reached and try again.</source>
+        <translation>无法拉取 %1 的部署仓库；请检查其是否可以访问，然后重试。</translation>
+    </message>
+    <message>
+        <source>Nothing to do: %1 already has exactly these files in %2.</source>
+        <translation>无需操作：%1 在 %2 中已完全包含这些文件。</translation>
+    </message>
+    <message>
+        <source>Files (%1):</source>
+        <translation>文件（%1）：</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>已修改</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Rendered resources that change:</source>
+        <translation>发生变化的渲染资源：</translation>
+    </message>
+    <message>
+        <source>The rendered service does not validate, so nothing was committed.</source>
+        <translation>渲染出的服务未通过校验，因此没有提交任何内容。</translation>
+    </message>
+    <message>
+        <source>Nothing was committed; run again with --yes to commit.</source>
+        <translation>没有提交任何内容；加上 --yes 再次运行即可提交。</translation>
+    </message>
+    <message>
+        <source>The Argo CD Applications were not created (--no-sync).</source>
+        <translation>未创建 Argo CD 应用（--no-sync）。</translation>
+    </message>
+    <message>
+        <source>The commit is pushed, but the Argo CD Applications could not be created; run the same command again once Argo CD can be reached.</source>
+        <translation>提交已推送，但无法创建 Argo CD 应用；待 Argo CD 可以访问后，请再次运行同一命令。</translation>
+    </message>
+    <message>
+        <source>The Argo CD Application %1 could not be created or updated.</source>
+        <translation>无法创建或更新 Argo CD 应用 %1。</translation>
+    </message>
+    <message>
+        <source>Argo CD Application %1 is in place.</source>
+        <translation>Argo CD 应用 %1 已就绪。</translation>
+    </message>
 </context>
 <context>
     <name>gd::flows::ArgoSession</name>
@@ -1632,6 +1728,81 @@
     <message>
         <source>The %1 &quot;%2&quot; must start and end with a letter or a digit.</source>
         <translation>%1“%2”必须以字母或数字开头和结尾。</translation>
+    </message>
+</context>
+<context>
+    <name>gd::net::GitLabClient</name>
+    <message>
+        <source>GitLab %1</source>
+        <translation>GitLab %1</translation>
+    </message>
+    <message>
+        <source>%1 refused the access token for %2; the token is expired or wrong: sign in again.</source>
+        <translation>%1 拒绝了访问 %2 的令牌；令牌已过期或不正确：请重新登录。</translation>
+    </message>
+    <message>
+        <source>%1 does not allow this on %2; the token needs the api scope and Maintainer rights in the group.</source>
+        <translation>%1 不允许对 %2 执行此操作；令牌需要 api 权限范围以及该组中的 Maintainer 权限。</translation>
+    </message>
+    <message>
+        <source>%1 has no %2, or the token may not see it; check the path and the token&apos;s rights.</source>
+        <translation>%1 中没有 %2，或者令牌无权查看；请检查路径和令牌的权限。</translation>
+    </message>
+    <message>
+        <source>%1 is limiting requests; wait a minute and try again.</source>
+        <translation>%1 正在限制请求频率；请等待一分钟后再试。</translation>
+    </message>
+    <message>
+        <source>%1 failed with an internal error (%2); try again later.</source>
+        <translation>%1 发生内部错误（%2）；请稍后再试。</translation>
+    </message>
+    <message>
+        <source>%1 refused the request for %2 (%3: %4).</source>
+        <translation>%1 拒绝了对 %2 的请求（%3：%4）。</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>未说明原因</translation>
+    </message>
+    <message>
+        <source>The GitLab group path is empty; set it in the workspace settings, like platform/devops.</source>
+        <translation>GitLab 组路径为空；请在工作区设置中填写，例如 platform/devops。</translation>
+    </message>
+    <message>
+        <source>%1 has no group %2, or the token may not see it; check the group path in the workspace settings and the token&apos;s rights.</source>
+        <translation>%1 中没有组 %2，或者令牌无权查看；请检查工作区设置中的组路径和令牌的权限。</translation>
+    </message>
+    <message>
+        <source>the group %1</source>
+        <translation>组 %1</translation>
+    </message>
+    <message>
+        <source>the projects of group %1</source>
+        <translation>组 %1 的项目</translation>
+    </message>
+    <message>
+        <source>%1 sent the next page of %2 to another server; the list is incomplete. Check the GitLab address (external_url) and its proxy.</source>
+        <translation>%1 把 %2 的下一页指向了另一台服务器；列表不完整。请检查 GitLab 地址（external_url）及其代理。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a GitLab project path; write it with its group, like platform/devops/orders-deploy.</source>
+        <translation>“%1”不是 GitLab 项目路径；请连同其所属组一起填写，例如 platform/devops/orders-deploy。</translation>
+    </message>
+    <message>
+        <source>the project %1</source>
+        <translation>项目 %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be a GitLab project path; use letters, digits, &apos;_&apos;, &apos;-&apos; and &apos;.&apos;, starting with a letter, digit or &apos;_&apos;.</source>
+        <translation>“%1”不能作为 GitLab 项目路径；请使用字母、数字、“_”、“-”和“.”，并以字母、数字或“_”开头。</translation>
+    </message>
+    <message>
+        <source>the new project %1</source>
+        <translation>新项目 %1</translation>
+    </message>
+    <message>
+        <source>GitLab says the project %1 exists but does not show it (%2); it may still be being deleted. Try again in a few minutes.</source>
+        <translation>GitLab 表示项目 %1 已存在，但没有显示它（%2）；它可能仍在删除中。请几分钟后再试。</translation>
     </message>
 </context>
 <context>
@@ -3734,6 +3905,61 @@ Scaffolded from the builtin %2 templates: %3.
     <message>
         <source>The repository folder %1 could not be created.</source>
         <translation>无法创建仓库文件夹 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>gd::ws::Scaffold</name>
+    <message>
+        <source>A rendered file could not be written for the preview.</source>
+        <translation>无法为预览写入渲染出的文件。</translation>
+    </message>
+    <message>
+        <source>The stored scaffold answers are not a YAML mapping.</source>
+        <translation>保存的脚手架答案不是 YAML 映射。</translation>
+    </message>
+    <message>
+        <source>The stored scaffold answers do not parse as YAML.</source>
+        <translation>保存的脚手架答案无法解析为 YAML。</translation>
+    </message>
+    <message>
+        <source>A stored scaffold answer has the wrong type; fix or delete the file.</source>
+        <translation>某个保存的脚手架答案类型错误；请修正或删除该文件。</translation>
+    </message>
+    <message>
+        <source>The service %1 has no stored wizard answers (%2).</source>
+        <translation>服务 %1 没有保存的向导答案（%2）。</translation>
+    </message>
+    <message>
+        <source>No environment is chosen; choose at least one environment to deploy to.</source>
+        <translation>尚未选择环境；请至少选择一个要部署到的环境。</translation>
+    </message>
+    <message>
+        <source>The environment %1 is chosen twice; choose each environment once.</source>
+        <translation>环境 %1 被选择了两次；每个环境只能选择一次。</translation>
+    </message>
+    <message>
+        <source>A temporary folder for the preview could not be created.</source>
+        <translation>无法创建用于预览的临时文件夹。</translation>
+    </message>
+    <message>
+        <source>The overlay of %1 does not build; the validation summary says why.</source>
+        <translation>%1 的覆盖层无法构建；校验摘要中说明了原因。</translation>
+    </message>
+    <message>
+        <source>The Application manifest is not a YAML mapping.</source>
+        <translation>该 Application 清单不是 YAML 映射。</translation>
+    </message>
+    <message>
+        <source>The Application manifest does not parse as YAML.</source>
+        <translation>该 Application 清单无法解析为 YAML。</translation>
+    </message>
+    <message>
+        <source>Nothing to do: the service already has exactly these files.</source>
+        <translation>无需操作：该服务已完全包含这些文件。</translation>
+    </message>
+    <message>
+        <source>%1 changed in Git since the preview, so nothing was committed. Run the scaffold again to review the current state.</source>
+        <translation>%1 在预览之后已在 Git 中被修改，因此没有提交任何内容。请重新运行脚手架以审阅当前状态。</translation>
     </message>
 </context>
 <context>

@@ -90,6 +90,14 @@ Commands:
                                     revert a release commit (--last: the newest release), push, sync
   history PROJECT SERVICE ENV [--json]
                                     the release timeline, newest first: when, who, what, from → to tag
+  scaffold PROJECT SERVICE --lang L --env E [--env E2 ...] --image REPO [--stage canary|ga]
+           [--port N] [--replicas N | --hpa] [--set KEY=VALUE ...] [--yes] [--no-sync] [--wait]
+                                    a new service from the templates: creates the project's repo when
+                                    missing, renders and validates every environment and shows the files;
+                                    with --yes commits + pushes them and upserts both Argo CD Applications
+                                    of each environment (--wait follows the workload until healthy).
+                                    --set keys: tag, canaryTag, namespace, cluster, selfHeal, branch,
+                                    argocdProject, argocdNamespace, devopsNamespace, sourceRepo
   demo init DIR [--projects N] [--services M] [--force]
                                     create a demo workspace of local bare repos in DIR
 
@@ -142,6 +150,8 @@ int CliApp::run(const QStringList &arguments)
         return rollback(*invocation);
     if (command == u"history")
         return history(*invocation);
+    if (command == u"scaffold")
+        return scaffold(*invocation);
     return usage(CliText::tr("Unknown command \"%1\".").arg(command));
 }
 
@@ -189,6 +199,23 @@ Result<Invocation> CliApp::parse(const QStringList &arguments) const
             if (!v.ok())
                 return v.error();
             invocation.expect = *v;
+        } else if (arg == u"--lang" || arg == u"--image" || arg == u"--port" || arg == u"--replicas") {
+            auto v = value();
+            if (!v.ok())
+                return v.error();
+            (arg == u"--lang"    ? invocation.language
+             : arg == u"--image" ? invocation.image
+             : arg == u"--port"  ? invocation.port
+                                 : invocation.replicas) = *v;
+        } else if (arg == u"--env" || arg == u"--set") {
+            auto v = value();
+            if (!v.ok())
+                return v.error();
+            (arg == u"--env" ? invocation.envs : invocation.sets).append(*v);
+        } else if (arg == u"--hpa") {
+            invocation.hpa = true;
+        } else if (arg == u"--yes") {
+            invocation.yes = true;
         } else if (arg == u"--no-sync") {
             invocation.noSync = true;
         } else if (arg == u"--last") {

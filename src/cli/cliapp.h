@@ -43,6 +43,15 @@ struct Invocation {
     bool noSync = false;      ///< --no-sync: release commands stop once the commit is pushed
     QString commit;           ///< --commit of rollback
     bool last = false;        ///< --last of rollback
+    // scaffold (scaffoldcommand.cpp); numbers stay text so the command can name the answer that is wrong.
+    QString language;         ///< --lang
+    QStringList envs;         ///< --env, repeatable
+    QString image;            ///< --image: the image repository
+    QString port;             ///< --port
+    QString replicas;         ///< --replicas
+    bool hpa = false;         ///< --hpa: an autoscaler scales the service
+    QStringList sets;         ///< --set KEY=VALUE, repeatable
+    bool yes = false;         ///< --yes: commit and push what the preview shows
 };
 
 /// A JSON string, or null for an empty text (absent values in --json output are null).
@@ -117,6 +126,8 @@ private:
     int abortCanary(const Invocation &invocation);
     int rollback(const Invocation &invocation);
     int history(const Invocation &invocation);
+    /// scaffold PROJECT SERVICE …: a new service from the templates (scaffoldcommand.cpp).
+    int scaffold(const Invocation &invocation);
     /// The service environment a release command works on: the workspace, the project's repo opened at its fetched
     /// tip (with the cache locked against other processes), and what the tip says about the environment.
     struct ReleaseSite;

@@ -33,10 +33,11 @@ using ReplyPtr = std::unique_ptr<QNetworkReply, QScopedPointerDeleteLater>;
 QUrl requestUrl(const ServerSettings &server, const HttpRequest &request)
 {
     QUrl url = server.baseUrl;
-    QString path = url.path();
+    QString path = url.path(request.pathEncoded ? QUrl::FullyEncoded : QUrl::FullyDecoded);
     while (path.endsWith(u'/'))
         path.chop(1);
-    url.setPath(path + request.path);
+    // TolerantMode keeps an encoded "%2F" as it is; DecodedMode would encode its '%' again.
+    url.setPath(path + request.path, request.pathEncoded ? QUrl::TolerantMode : QUrl::DecodedMode);
     if (!request.query.isEmpty())
         url.setQuery(request.query);
     return url;
@@ -361,12 +362,15 @@ QString HttpClient::redact(const QString &text)
     static const QRegularExpression cookie(u"(argocd\\.token=)[^;\\s\"]+"_s);
     static const QRegularExpression queryToken(u"([?&](?:token|access_token|private_token)=)[^&\\s#\"]+"_s,
                                                QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression privateToken(u"(private-token\\s*:\\s*)[^\\s\"',;]+"_s,
+                                                 QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression jwt(u"eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*"_s);
     QString out = text;
     out.replace(bearer, u"\\1***"_s);
     out.replace(jsonToken, u"\\1***\\2"_s);
     out.replace(cookie, u"\\1***"_s);
     out.replace(queryToken, u"\\1***"_s);
+    out.replace(privateToken, u"\\1***"_s);
     out.replace(jwt, u"***"_s);
     return out;
 }

@@ -31,6 +31,9 @@ struct ServerSettings {
 struct HttpRequest {
     QByteArray method = "GET";
     QString path;                         ///< below baseUrl, e.g. "/api/v1/applications"
+    /// `path` is already percent-encoded and goes out as written (GitLab's "/projects/group%2Fapp" keeps its %2F);
+    /// otherwise it is decoded text and a '%' in it is sent as "%25".
+    bool pathEncoded = false;
     QUrlQuery query;
     QByteArray body;                      ///< non-GET requests are sent as application/json
     QList<std::pair<QByteArray, QByteArray>> headers;
@@ -81,7 +84,8 @@ public:
     static Error errorForStatus(const ServerSettings &server, const HttpRequest &request, int status,
                                 const QByteArray &body);
 
-    /// `text` with every bearer token and `"token":"…"` value replaced by "***" (for logs and error details).
+    /// `text` with every bearer token, `PRIVATE-TOKEN:` header value and `"token":"…"` value replaced by "***" (for logs
+    /// and error details).
     static QString redact(const QString &text);
 
 private:

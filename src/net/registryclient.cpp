@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "net/registryclient.h"
 
+#include "net/apiutil.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -22,6 +24,14 @@ Q_LOGGING_CATEGORY(lcRegistry, "gd.net.registry", QtWarningMsg)
 
 namespace {
 
+using api::defaultPort;
+using api::describeRequest;
+using api::isSuccess;
+using api::later;
+using api::nextLink;
+using api::requestUrl;
+using api::sameOrigin;
+
 constexpr int kPageSize = 100;   // distribution clamps or refuses n above its maxtags; Harbor's maximum
 constexpr int kMaxPages = 500;   // a registry that keeps sending "next" must not loop forever
 constexpr int kTokenMarginSeconds = 5;
@@ -34,40 +44,6 @@ const QByteArray kManifestAccept = "application/vnd.oci.image.index.v1+json, "
 QString trText(const char *text)
 {
     return RegistryClient::tr(text);
-}
-
-QUrl requestUrl(const ServerSettings &server, const HttpRequest &request)
-{
-    QUrl url = server.baseUrl;
-    QString path = url.path();
-    while (path.endsWith(u'/'))
-        path.chop(1);
-    url.setPath(path + request.path);
-    if (!request.query.isEmpty())
-        url.setQuery(request.query);
-    return url;
-}
-
-QString describeRequest(const ServerSettings &server, const HttpRequest &request)
-{
-    return QString::fromLatin1(request.method) + u' '
-           + HttpClient::redact(requestUrl(server, request).toString(QUrl::RemoveUserInfo | QUrl::FullyEncoded));
-}
-
-int defaultPort(const QUrl &url)
-{
-    return url.scheme() == u"http" ? 80 : 443;
-}
-
-bool sameOrigin(const QUrl &a, const QUrl &b)
-{
-    return a.scheme() == b.scheme() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
-           && a.port(defaultPort(a)) == b.port(defaultPort(b));
-}
-
-bool isSuccess(int status)
-{
-    return status >= 200 && status < 300;
 }
 
 /// The first entry of a distribution/Harbor error body {"errors":[{"code","message"}]}.
@@ -83,16 +59,6 @@ RegistryErrorBody parseErrorBody(const QByteArray &body)
 }
 
 /// The target of `Link: <…>; rel="next"` (several links may be joined by commas), resolved against `base`.
-std::optional<QUrl> nextLink(const HttpResponse &response, const QUrl &base)
-{
-    static const QRegularExpression link(u"<([^>]*)>\\s*;[^,<]*\\brel\\s*=\\s*\"?next\"?"_s,
-                                         QRegularExpression::CaseInsensitiveOption);
-    const QRegularExpressionMatch match = link.match(QString::fromLatin1(response.headers.value("link")));
-    if (!match.hasMatch())
-        return std::nullopt;
-    return base.resolved(QUrl::fromEncoded(match.captured(1).trimmed().toLatin1()));
-}
-
 /// A Harbor time; "0001-01-01T00:00:00.000Z" (Go's zero time) means never and gives a null QDateTime.
 QDateTime parseTime(const QString &text)
 {
@@ -156,11 +122,6 @@ int comparePrereleaseIdentifier(const QString &a, const QString &b)
 
 /// Runs `deliver` on the next event-loop turn while `context` (or, without one, `client`) lives: errors found before
 /// any request still arrive asynchronously, like every other answer.
-void later(QObject *context, QObject *client, std::function<void()> deliver)
-{
-    QMetaObject::invokeMethod(context ? context : client, std::move(deliver), Qt::QueuedConnection);
-}
-
 QByteArray basicAuthorization(const RegistryCredentials &credentials)
 {
     return "Basic " + (credentials.username + u':' + credentials.secret).toUtf8().toBase64();
@@ -169,12 +130,12 @@ QByteArray basicAuthorization(const RegistryCredentials &credentials)
 /// The first bytes of a body for an error detail, with any token masked.
 QString excerpt(const QByteArray &body, qsizetype bytes = 300)
 {
-    return HttpClient::redact(QString::fromUtf8(body.left(bytes)));
+    return api::excerpt(body, bytes);
 }
 
 Error closedError()
 {
-    return makeError(Error::Code::Cancelled, trText("The registry request was cancelled because its client closed."));
+    return api::closedError(trText("The registry request was cancelled because its client closed."));
 }
 
 } // namespace

@@ -1,0 +1,279 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `gitops-desk-cli scaffold`: a new service from the templates (issue 6, local provider). Creates the project's repo
+// when missing, previews every environment (files, rendered resources, validation), and with --yes pushes exactly the
+// previewed files with the push loop and upserts both Argo CD Applications of each environment.
+#include "cli/cliapp.h"
+
+#include "cli/cliargo.h"
+#include "git/identity.h"
+#include "git/pushloop.h"
+#include "git/repocache.h"
+#include "manifest/kustomizerunner.h"
+#include "util/names.h"
+#include "workspace/appdirs.h"
+#include "workspace/projectrepo.h"
+#include "workspace/repoprovider.h"
+#include "workspace/scaffold.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+
+#include <optional>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace gd::cli {
+namespace {
+
+// The translatable sentences of this file, in the "gd::cli::CliApp" context (lupdate reads the macro).
+struct ScaffoldCommandText {
+    Q_DECLARE_TR_FUNCTIONS(gd::cli::CliApp)
+};
+
+constexpr int pushAttempts = 20;
+
+Error invalid(const QString &message)
+{
+    return makeError(Error::Code::InvalidInput, message);
+}
+
+/// A whole number from the command line, or an error naming `field`.
+Result<int> wholeNumber(const QString &text, const QString &field)
+{
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    if (!ok)
+        return invalid(ScaffoldCommandText::tr("The %1 \"%2\" is not a whole number.").arg(field, text));
+    return value;
+}
+
+/// Applies one --set KEY=VALUE to the answers; an error naming the key when it is unknown or its value is wrong.
+Result<void> applySet(const QString &assignment, tmpl::ServiceSpec &spec)
+{
+    const qsizetype equals = assignment.indexOf(u'=');
+    if (equals <= 0)
+        return invalid(ScaffoldCommandText::tr("--set takes KEY=VALUE, not \"%1\".").arg(assignment));
+    const QString key = assignment.left(equals);
+    const QString value = assignment.mid(equals + 1);
+    QString *text = key == u"tag"_s               ? &spec.gaTag
+                    : key == u"canaryTag"_s       ? &spec.canaryTag
+                    : key == u"namespace"_s       ? &spec.namespaceName
+                    : key == u"cluster"_s         ? &spec.cluster
+                    : key == u"branch"_s          ? &spec.branch
+                    : key == u"argocdProject"_s   ? &spec.argocdProject
+                    : key == u"argocdNamespace"_s ? &spec.argocdNamespace
+                    : key == u"devopsNamespace"_s ? &spec.devopsNamespace
+                    : key == u"sourceRepo"_s      ? &spec.sourceRepoUrl
+                                                  : nullptr;
+    if (text != nullptr) {
+        *text = value;
+        return {};
+    }
+    if (key == u"selfHeal"_s) {
+        if (value != u"true"_s && value != u"false"_s)
+            return invalid(ScaffoldCommandText::tr("selfHeal is true or false, not \"%1\".").arg(value));
+        spec.selfHeal = value == u"true"_s;
+        return {};
+    }
+    return invalid(ScaffoldCommandText::tr("--set knows no key \"%1\"; use tag, canaryTag, namespace, cluster, selfHeal, "
+                                           "branch, argocdProject, argocdNamespace, devopsNamespace or sourceRepo.")
+                       .arg(key));
+}
+
+QString changeSign(manifest::ResourceChange::Type type)
+{
+    switch (type) {
+    case manifest::ResourceChange::Type::Added:
+        return u"+"_s;
+    case manifest::ResourceChange::Type::Removed:
+        return u"-"_s;
+    case manifest::ResourceChange::Type::Changed:
+        break;
+    }
+    return u"~"_s;
+}
+
+/// Runs one upsert of `application` and waits for the answer.
+Result<argo::Application> upsertAndWait(argo::ArgoClient &client, const QJsonObject &application)
+{
+    QEventLoop loop;
+    std::optional<Result<argo::Application>> answer;
+    client.upsert(application, &loop, [&](Result<argo::Application> result) {
+        answer = std::move(result);
+        loop.quit();
+    });
+    if (!answer)
+        loop.exec();
+    return std::move(*answer);
+}
+
+} // namespace
+
+int CliApp::scaffold(const Invocation &invocation)
+{
+    if (invocation.words.size() != 3)
+        return usage(ScaffoldCommandText::tr("scaffold needs PROJECT SERVICE."));
+    ws::ScaffoldAnswers answers;
+    tmpl::ServiceSpec &spec = answers.spec;
+    spec.project = invocation.words[1];
+    spec.service = invocation.words[2];
+    if (auto r = checkDnsLabel(spec.project, NameKind::Project); !r.ok())
+        return usage(r.error().message);
+    if (auto r = checkDnsLabel(spec.service, NameKind::Service); !r.ok())
+        return usage(r.error().message);
+    if (invocation.language.isEmpty())
+        return usage(ScaffoldCommandText::tr("scaffold needs --lang: the language template (go, java, nodejs, ...)."));
+    if (invocation.envs.isEmpty())
+        return usage(ScaffoldCommandText::tr("scaffold needs at least one --env: the environment to deploy to."));
+    if (invocation.image.isEmpty())
+        return usage(ScaffoldCommandText::tr("scaffold needs --image: the image repository, without a tag."));
+    if (invocation.hpa && !invocation.replicas.isEmpty())
+        return usage(ScaffoldCommandText::tr("Choose either --replicas or --hpa, not both."));
+    if (!invocation.stage.isEmpty() && invocation.stage != u"canary"_s && invocation.stage != u"ga"_s)
+        return usage(ScaffoldCommandText::tr("The stage \"%1\" is not valid; choose canary (canary + GA) or ga (GA only).")
+                         .arg(invocation.stage));
+    spec.language = invocation.language;
+    answers.environments = invocation.envs;
+    spec.imageRepository = invocation.image;
+    spec.canaryStage = invocation.stage == u"canary"_s;
+    if (!invocation.port.isEmpty()) {
+        auto port = wholeNumber(invocation.port, ScaffoldCommandText::tr("port"));
+        if (!port.ok())
+            return usage(port.error().message);
+        spec.port = *port;
+    }
+    if (invocation.hpa) {
+        spec.replicas = std::nullopt;
+    } else if (!invocation.replicas.isEmpty()) {
+        auto replicas = wholeNumber(invocation.replicas, ScaffoldCommandText::tr("replica count"));
+        if (!replicas.ok())
+            return usage(replicas.error().message);
+        spec.replicas = *replicas;
+    }
+    auto config = loadWorkspace(invocation);
+    if (!config.ok())
+        return fail(config.error());
+    spec.branch = config->branch;
+    for (const QString &assignment : invocation.sets) {
+        if (auto applied = applySet(assignment, spec); !applied.ok())
+            return usage(applied.error().message);
+    }
+    auto provider = ws::RepoProvider::create(*config);
+    if (!provider.ok())
+        return fail(provider.error());
+    spec.repoUrl = (*provider)->repoUrl(spec.project);
+    const tmpl::TemplateSet templates = tmpl::TemplateSet::builtin();
+    // Bad answers are refused before the repo is created.
+    if (auto valid = ws::validateAnswers(answers, templates); !valid.ok())
+        return usage(valid.error().message);
+
+    auto created = (*provider)->ensureRepo(spec.project);
+    if (!created.ok())
+        return fail(created.error());
+    git::RepoCache cache(ws::repoCacheDir());
+    auto opened = ws::openProject(*config, cache, **provider, spec.project, true);
+    if (!opened.ok())
+        return fail(opened.error());
+    if (!opened->fetchProblem.isEmpty()) {
+        return fail(makeError(Error::Code::Network,
+                              ScaffoldCommandText::tr("The deployment repo of %1 could not be fetched; check that it "
+                                                      "can be reached and try again.")
+                                  .arg(spec.project),
+                              opened->fetchProblem));
+    }
+
+    auto review = ws::previewScaffold(opened->repo, opened->tip, spec.project, answers, templates,
+                                      manifest::KustomizeRunner());
+    if (!review.ok())
+        return review.error().code == Error::Code::InvalidInput ? usage(review.error().message) : fail(review.error());
+    if (review->files.empty()) {
+        m_out << ScaffoldCommandText::tr("Nothing to do: %1 already has exactly these files in %2.")
+                     .arg(spec.service, review->env)
+              << Qt::endl;
+        return Success;
+    }
+
+    m_out << ScaffoldCommandText::tr("Files (%1):").arg(review->files.size()) << '\n';
+    for (const ws::ReviewedFile &file : review->files)
+        m_out << u"  "_s << (file.base ? ScaffoldCommandText::tr("changed") : ScaffoldCommandText::tr("new"))
+              << u"  "_s << file.path << '\n';
+    m_out << ScaffoldCommandText::tr("Rendered resources that change:") << '\n';
+    for (const manifest::ResourceChange &change : review->renderedChanges) {
+        m_out << u"  "_s << changeSign(change.type) << u' ' << change.key.label();
+        if (!change.summary.isEmpty())
+            m_out << u" ("_s << change.summary.join(u"; "_s) << u')';
+        m_out << '\n';
+    }
+    if (!review->renderProblem.isEmpty())
+        m_err << review->renderProblem << '\n';
+    const int validation = printReport(u"appsmanifests/"_s + spec.service, review->validation);
+    if (validation != Success) {
+        m_err << ScaffoldCommandText::tr("The rendered service does not validate, so nothing was committed.") << '\n';
+        return Failure;
+    }
+    if (!invocation.yes) {
+        m_out << ScaffoldCommandText::tr("Nothing was committed; run again with --yes to commit.") << Qt::endl;
+        return Success;
+    }
+
+    git::PushPlan plan;
+    plan.remoteUrl = opened->url;
+    plan.branch = config->branch;
+    plan.message = ws::scaffoldMessage(answers, *review, git::userIdentity(opened->repo));
+    plan.edit = ws::scaffoldEdit(*review);
+    plan.maxAttempts = pushAttempts;
+    auto outcome = git::runPushLoop(opened->repo, plan);
+    if (!outcome.ok())
+        return refuse(outcome.error());
+    m_out << ScaffoldCommandText::tr("Pushed commit %1 to %2.").arg(outcome->commit.toHex(), config->branch)
+          << Qt::endl;
+
+    // Both Applications as they landed, read from the pushed commit.
+    QList<QJsonObject> applications;
+    QStringList workloads;
+    for (const QString &env : std::as_const(answers.environments)) {
+        for (const QString &file : {u"application.yaml"_s, u"application-pipeline.yaml"_s}) {
+            auto text = opened->repo.readFile(outcome->commit, ws::ServiceEnvPaths::folder(spec.service, env) + u'/' + file);
+            if (!text.ok())
+                return fail(text.error());
+            auto json = ws::applicationJson(*text);
+            if (!json.ok())
+                return fail(json.error());
+            applications.append(*json);
+            if (file == u"application.yaml"_s)
+                workloads.append(json->value(u"metadata"_s).toObject().value(u"name"_s).toString());
+        }
+    }
+    opened->lock.unlock();
+
+    if (invocation.noSync) {
+        m_out << ScaffoldCommandText::tr("The Argo CD Applications were not created (--no-sync).") << Qt::endl;
+        return Success;
+    }
+    CliArgo argo(*config);
+    auto client = argo.connect();
+    if (!client.ok()) {
+        m_err << ScaffoldCommandText::tr("The commit is pushed, but the Argo CD Applications could not be created; run "
+                                         "the same command again once Argo CD can be reached.")
+              << '\n';
+        return fail(client.error());
+    }
+    for (const QJsonObject &application : std::as_const(applications)) {
+        const QString name = application.value(u"metadata"_s).toObject().value(u"name"_s).toString();
+        auto upserted = upsertAndWait(**client, application);
+        if (!upserted.ok()) {
+            m_err << ScaffoldCommandText::tr("The Argo CD Application %1 could not be created or updated.").arg(name)
+                  << '\n';
+            return fail(upserted.error());
+        }
+        m_out << ScaffoldCommandText::tr("Argo CD Application %1 is in place.").arg(name) << Qt::endl;
+    }
+    if (!invocation.wait)
+        return Success;
+    bool healthy = true;
+    for (const QString &workload : std::as_const(workloads))
+        healthy = argo.syncAndFollow(workload, true, m_out, m_err) && healthy;
+    return healthy ? Success : Failure;
+}
+
+} // namespace gd::cli
