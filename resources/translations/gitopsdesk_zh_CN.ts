@@ -2614,6 +2614,137 @@ Open them in the editor again?</source>
     </message>
 </context>
 <context>
+    <name>gd::ui::NewServiceWizard</name>
+    <message>
+        <source>New Service</source>
+        <translation>新建服务</translation>
+    </message>
+    <message>
+        <source>an existing project or a new name</source>
+        <translation>已有项目或新名称</translation>
+    </message>
+    <message>
+        <source>for example orders</source>
+        <translation>例如 orders</translation>
+    </message>
+    <message>
+        <source>&amp;Project:</source>
+        <translation>项目(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Service name:</source>
+        <translation>服务名称(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Language template:</source>
+        <translation>语言模板(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Which project the service belongs to, its name and its language template.</source>
+        <translation>服务所属的项目、服务名称及其语言模板。</translation>
+    </message>
+    <message>
+        <source>GA only</source>
+        <translation>仅正式版</translation>
+    </message>
+    <message>
+        <source>Canary + GA</source>
+        <translation>金丝雀 + GA</translation>
+    </message>
+    <message>
+        <source>for example registry.example.com/shop/orders</source>
+        <translation>例如 registry.example.com/shop/orders</translation>
+    </message>
+    <message>
+        <source>An autoscaler (HPA) manages the replicas</source>
+        <translation>由自动扩缩容（HPA）管理副本数</translation>
+    </message>
+    <message>
+        <source>Argo CD undoes changes made in the cluster (selfHeal)</source>
+        <translation>Argo CD 撤销在集群中所做的手动更改（selfHeal）</translation>
+    </message>
+    <message>
+        <source>Empty: each environment&apos;s namespace from the workspace.</source>
+        <translation>留空：使用工作区中各环境的命名空间。</translation>
+    </message>
+    <message>
+        <source>&amp;Environments:</source>
+        <translation>环境(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>S&amp;tage level:</source>
+        <translation>阶段级别(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Image repository:</source>
+        <translation>镜像仓库(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>端口(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Replicas:</source>
+        <translation>副本数(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Cluster:</source>
+        <translation>集群(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Namespace:</source>
+        <translation>命名空间(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Deployment</source>
+        <translation>部署</translation>
+    </message>
+    <message>
+        <source>Where and how the service runs. Cluster and namespace start from the workspace&apos;s environment.</source>
+        <translation>服务在哪里以及如何运行。集群和命名空间的初始值来自工作区中的环境。</translation>
+    </message>
+    <message>
+        <source>%1 (not in the workspace)</source>
+        <translation>%1（不在工作区中）</translation>
+    </message>
+    <message>
+        <source>Enter a project: choose an existing one or type a new name.</source>
+        <translation>请输入项目：选择已有项目或输入新名称。</translation>
+    </message>
+    <message>
+        <source>Enter the service name, for example orders.</source>
+        <translation>请输入服务名称，例如 orders。</translation>
+    </message>
+    <message>
+        <source>The template set offers no language template; check the workspace&apos;s templates.</source>
+        <translation>模板集中没有任何语言模板；请检查工作区的模板。</translation>
+    </message>
+    <message>
+        <source>The template set has no &quot;%1&quot; template; choose one of: %2.</source>
+        <translation>模板集中没有“%1”模板；请从以下选择：%2。</translation>
+    </message>
+    <message>
+        <source>No environment is chosen; choose at least one environment to deploy to.</source>
+        <translation>尚未选择环境；请至少选择一个要部署到的环境。</translation>
+    </message>
+    <message>
+        <source>The environment %1 does not allow a canary stage; choose GA only or leave %1 out.</source>
+        <translation>环境 %1 不允许金丝雀阶段；请选择仅 GA，或不选择 %1。</translation>
+    </message>
+    <message>
+        <source>Enter the image repository, for example registry.example.com/shop/orders.</source>
+        <translation>请输入镜像仓库，例如 registry.example.com/shop/orders。</translation>
+    </message>
+    <message>
+        <source>The image repository &quot;%1&quot; is not a valid image name; use letters, digits and . _ - / only, starting and ending with a letter or digit.</source>
+        <translation>镜像仓库“%1”不是有效的镜像名称；只能使用字母、数字和 . _ - /，并以字母或数字开头和结尾。</translation>
+    </message>
+</context>
+<context>
     <name>gd::ui::OverlayEditorWindow</name>
     <message>
         <source>Saved %1 in the working copy.</source>

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "template/templateset.h"
+#include "workspace/scaffold.h"
+#include "workspace/workspaceconfig.h"
+
+#include <QStringList>
+#include <QWizard>
+
+class QCheckBox;
+class QComboBox;
+class QLineEdit;
+class QListWidget;
+class QSpinBox;
+
+namespace gd::ui {
+
+class NewServicePage;
+
+/// The New Service wizard (issue 6): collects the answers for a new service, or for running the scaffold again for
+/// one. Page 1: project (existing or new), service name, language template. Page 2: environments, stage level, image
+/// repository, port, replicas or autoscaler, selfHeal, cluster and namespace (defaults from the workspace's
+/// environment). Inputs are checked as typed; each page names its first problem in a sentence and Next/Finish stay
+/// disabled until it is gone. No git work and nothing blocking: the caller previews and commits. GUI thread.
+class NewServiceWizard : public QWizard {
+    Q_OBJECT
+public:
+    /// A wizard for `workspace`'s environments; `projects` are the existing projects offered in the project box (a
+    /// new name may be typed). Languages come from `templates` (the builtin set unless the workspace has its own).
+    NewServiceWizard(const ws::WorkspaceConfig &workspace, const QStringList &projects,
+                     tmpl::TemplateSet templates = tmpl::TemplateSet::builtin(), QWidget *parent = nullptr);
+    ~NewServiceWizard() override;
+
+    /// Fills every field from `answers` (stored answers of an existing service). Fields the wizard does not show
+    /// (tags, repository URL, branch, Argo CD project, ...) are kept and returned unchanged by answers().
+    void setAnswers(const ws::ScaffoldAnswers &answers);
+    /// The answers as the fields hold them now; environments in the workspace's order. Cheap.
+    ws::ScaffoldAnswers answers() const;
+
+    /// The first problem of page `page` (0 or 1) as a sentence, empty when the page is complete. Cheap.
+    QString problem(int page) const;
+
+private:
+    QString projectPageProblem() const;
+    QString settingsPageProblem() const;
+    QStringList checkedEnvironments() const;
+    QString defaultCluster() const;
+    QString defaultNamespaces() const;
+    void refresh();
+
+    ws::WorkspaceConfig m_workspace;
+    tmpl::TemplateSet m_templates;
+    ws::ScaffoldAnswers m_base;   ///< what setAnswers gave, for the fields the wizard does not show
+    bool m_clusterEdited = false;
+
+    NewServicePage *m_projectPage;
+    NewServicePage *m_settingsPage;
+    QComboBox *m_project;
+    QLineEdit *m_service;
+    QComboBox *m_language;
+    QListWidget *m_environments;
+    QComboBox *m_stage;
+    QLineEdit *m_image;
+    QSpinBox *m_port;
+    QSpinBox *m_replicas;
+    QCheckBox *m_autoscaler;
+    QCheckBox *m_selfHeal;
+    QLineEdit *m_cluster;
+    QLineEdit *m_namespace;
+};
+
+} // namespace gd::ui
