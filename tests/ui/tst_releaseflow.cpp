@@ -27,6 +27,7 @@
 #include <QDir>
 #include <QInputDialog>
 #include <QLabel>
+#include <QMessageBox>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
@@ -292,30 +293,30 @@ void TestReleaseFlow::promoteTheCanaryBehindTheApprovalGate()
     QVERIFY(gate->findChild<QLabel *>(u"canaryGateText"_s)->text().contains(canaryTag));
     saveScreenshot(window.get(), u"release_canary_gate_light.png"_s);
 
-    // Approval: a wrong name does nothing; the service's name lets the promotion through.
-    QTimer::singleShot(0, this, [] {
-        if (auto *input = qobject_cast<QInputDialog *>(QApplication::activeModalWidget())) {
-            input->setTextValue(u"wrong"_s);
+    // Approval: a wrong name does nothing; the service's name lets the promotion through. A timer answers whichever
+    // modal dialog is up (the approval question, then the "not approved" note), however slow the machine is.
+    QString typedName = u"wrong"_s;
+    QTimer answerer;
+    answerer.setInterval(20);
+    connect(&answerer, &QTimer::timeout, this, [&typedName] {
+        QWidget *modal = QApplication::activeModalWidget();
+        if (auto *input = qobject_cast<QInputDialog *>(modal)) {
+            input->setTextValue(typedName);
             input->accept();
+        } else if (auto *box = qobject_cast<QMessageBox *>(modal)) {
+            box->accept();
         }
     });
-    QTimer::singleShot(50, this, [] {
-        if (auto *box = qobject_cast<QDialog *>(QApplication::activeModalWidget()))
-            box->accept();
-    });
+    answerer.start();
     QSignalSpy opened(releases, &ReleaseController::reviewOpened);
     gate->findChild<QPushButton *>(u"promoteButton"_s)->click();
     QTest::qWait(200);
     QCOMPARE(opened.count(), 0);
 
-    QTimer::singleShot(0, this, [service] {
-        if (auto *input = qobject_cast<QInputDialog *>(QApplication::activeModalWidget())) {
-            input->setTextValue(service);
-            input->accept();
-        }
-    });
+    typedName = service;
     QSignalSpy finished(releases, &ReleaseController::finished);
     gate->findChild<QPushButton *>(u"promoteButton"_s)->click();
+    answerer.stop();
     commitNextReview(releases, canaryTag, QString());
     QVERIFY(finished.wait(slowMs));
     QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(2).toString()));
