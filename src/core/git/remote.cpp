@@ -9,6 +9,9 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <chrono>
+#include <thread>
+
 namespace gd::git {
 
 using namespace detail;
@@ -381,8 +384,17 @@ Result<ObjectId> fetchBranch(Repository &repo, const QString &url, const QString
     options.callbacks = makeCallbacks(&state);
     options.update_fetchhead = 0;
     options.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE;
-    if (const int rc = git_remote_fetch(remote.get(), &refspecs, &options, "fetch: gitops-desk"); rc < 0)
-        return transferFailure(rc, state, url, Operation::Fetch);
+    // A repository on a local path is read directly: while another process pushes into it, a pack it listed can
+    // be renamed away before it is read ("could not find … to stat"). That is transient: read it again.
+    const bool localPath = !url.contains(QLatin1String("://")) || url.startsWith(QLatin1String("file://"));
+    for (int attempt = 1;; ++attempt) {
+        const int rc = git_remote_fetch(remote.get(), &refspecs, &options, "fetch: gitops-desk");
+        if (rc >= 0)
+            break;
+        if (!localPath || attempt == 4 || rc == GIT_EUSER || state.checkCancelled())
+            return transferFailure(rc, state, url, Operation::Fetch);
+        std::this_thread::sleep_for(std::chrono::milliseconds(20 * attempt));
+    }
 
     const git_remote_head **heads = nullptr;
     size_t count = 0;
