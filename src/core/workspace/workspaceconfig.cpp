@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "workspace/workspaceconfig.h"
 
+#include "git/objectid.h"
 #include "util/names.h"
 
 #include <QCoreApplication>
@@ -192,7 +193,8 @@ Result<void> readTemplates(const ConfigReader &reader, const YAML::Node &root, c
     }
     if (!templates.IsMap())
         return reader.error(templates, WorkspaceConfigText::tr("templates must be \"builtin\" or {url: ..., branch: ...}."));
-    if (auto known = reader.rejectUnknownKeys(templates, {u"url"_s, u"branch"_s}, u"templates"_s); !known.ok())
+    if (auto known = reader.rejectUnknownKeys(templates, {u"url"_s, u"branch"_s, u"commit"_s}, u"templates"_s);
+        !known.ok())
         return known.error();
     QString url;
     GD_READ(url, reader.string(templates, "url", u"templates.url"_s));
@@ -202,6 +204,18 @@ Result<void> readTemplates(const ConfigReader &reader, const YAML::Node &root, c
     const bool isRemote = url.contains(u"://"_s) || url.contains(u'@');
     config.templatesUrl = isRemote || QDir::isAbsolutePath(url) ? url : QDir::cleanPath(QDir(baseDir).absoluteFilePath(url));
     GD_READ(config.templatesBranch, reader.string(templates, "branch", u"templates.branch"_s, config.templatesBranch));
+    QString commit;
+    GD_READ(commit, reader.string(templates, "commit", u"templates.commit"_s));
+    if (!commit.isEmpty()) {
+        // Only a full id pins: an abbreviation may become ambiguous as the repository grows.
+        const QString lowered = commit.toLower();
+        if (git::ObjectId::fromHex(lowered).isNull())
+            return reader.error(templates["commit"],
+                                WorkspaceConfigText::tr("templates.commit must be the full 40-digit hexadecimal id of a "
+                                                        "commit (as \"git rev-parse HEAD\" prints it), not \"%1\".")
+                                    .arg(commit));
+        config.templatesCommit = lowered;
+    }
     return {};
 }
 
@@ -333,6 +347,9 @@ QByteArray WorkspaceConfig::toYaml() const
         out << YAML::Key << "templates" << YAML::Value << YAML::BeginMap;
         out << YAML::Key << "url" << YAML::Value << scalar(templatesUrl);
         out << YAML::Key << "branch" << YAML::Value << scalar(templatesBranch);
+        // Quoted: an id made of digits and one "e" would read back as a number in other YAML tools.
+        if (!templatesCommit.isEmpty())
+            out << YAML::Key << "commit" << YAML::Value << YAML::DoubleQuoted << scalar(templatesCommit);
         out << YAML::EndMap;
     }
     out << YAML::Key << "argocd" << YAML::Value << YAML::BeginMap;

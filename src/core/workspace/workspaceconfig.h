@@ -24,7 +24,7 @@ struct EnvironmentConfig {
 /// provider: {type: local, path: repos}        # or {type: gitlab, url: https://gitlab.example.com, group: ops}
 /// repoPrefix: argocd-gitops-
 /// branch: main
-/// templates: builtin                          # or {url: <git url>, branch: main}
+/// templates: builtin                          # or {url: <git url>, branch: main, commit: <40 hex digits>}
 /// argocd: {server: http://127.0.0.1:18080, insecure: false, caBundle: ""}   # or {context: prod}
 /// environments:
 ///   - {name: uat, cluster: https://kubernetes.default.svc, namespace: "{project}-uat", canary: true, approval: false}
@@ -44,6 +44,7 @@ struct WorkspaceConfig {
     QString branch = QStringLiteral("main");
     QString templatesUrl;   ///< empty: builtin templates
     QString templatesBranch = QStringLiteral("main");
+    QString templatesCommit;   ///< empty: the tip of templatesBranch; else the pinned commit (40 lower-case hex digits)
     QString argocdServer;
     QString argocdContext;
     bool argocdInsecure = false;

@@ -16,6 +16,7 @@ private Q_SLOTS:
     void errorsNameKeyAndLine();
     void missingFileIsClearError();
     void roundTripsThroughYaml();
+    void roundTripsUnpinnedTemplatesAndDigitOnlyCommit();
 };
 
 static const QByteArray fullFile = R"(name: Shop team
@@ -27,6 +28,7 @@ branch: main
 templates:
   url: repos/argocd-gitops-templates.git
   branch: stable
+  commit: 3F786850E387550FDAB836ED7E6DC881DE23001B
 argocd:
   server: https://argocd.example.com
   insecure: true
@@ -57,6 +59,7 @@ void TestWorkspaceConfig::readsEveryKey()
     QCOMPARE(config->repoNameFor(u"shop"_s), u"argocd-gitops-shop"_s);
     QCOMPARE(config->templatesUrl, u"/srv/team/repos/argocd-gitops-templates.git"_s);
     QCOMPARE(config->templatesBranch, u"stable"_s);
+    QCOMPARE(config->templatesCommit, u"3f786850e387550fdab836ed7e6dc881de23001b"_s);
     QCOMPARE(config->argocdServer, u"https://argocd.example.com"_s);
     QVERIFY(config->argocdInsecure);
     QCOMPARE(config->argocdCaBundle, u"/etc/ssl/argocd-ca.pem"_s);
@@ -83,6 +86,7 @@ void TestWorkspaceConfig::defaultsForMinimalFile()
     QCOMPARE(config->repoPrefix, u"argocd-gitops-"_s);
     QCOMPARE(config->branch, u"main"_s);
     QVERIFY(config->templatesUrl.isEmpty());
+    QVERIFY(config->templatesCommit.isEmpty());
     QCOMPARE(config->rollbackWindowMinutes, 30);
     QCOMPARE(config->environments[0].namespacePattern, u"{project}-{env}"_s);
 }
@@ -121,6 +125,27 @@ void TestWorkspaceConfig::errorsNameKeyAndLine_data()
     QTest::newRow("not yaml")
         << QByteArray("provider: {type: local\nenvironments: [\n")
         << u"this is not valid YAML."_s;
+    QTest::newRow("templates commit abbreviated")
+        << QByteArray("provider: {type: local, path: r}\nenvironments: [{name: uat}]\ntemplates:\n  url: t.git\n"
+                      "  commit: 3f78685\n")
+        << u"workspace.yaml line 5: templates.commit must be the full 40-digit hexadecimal id of a commit"_s;
+    QTest::newRow("templates commit not hex")
+        << QByteArray("provider: {type: local, path: r}\nenvironments: [{name: uat}]\n"
+                      "templates: {url: t.git, commit: 3g786850e387550fdab836ed7e6dc881de23001b}\n")
+        << u"workspace.yaml line 3: templates.commit must be the full 40-digit hexadecimal id of a commit (as \"git "
+           "rev-parse HEAD\" prints it), not \"3g786850e387550fdab836ed7e6dc881de23001b\"."_s;
+    QTest::newRow("templates commit too long")
+        << QByteArray("provider: {type: local, path: r}\nenvironments: [{name: uat}]\ntemplates:\n  url: t.git\n"
+                      "  branch: main\n  commit: 3f786850e387550fdab836ed7e6dc881de23001b0\n")
+        << u"workspace.yaml line 6: templates.commit must be the full 40-digit"_s;
+    QTest::newRow("templates commit all zeros")
+        << QByteArray("provider: {type: local, path: r}\nenvironments: [{name: uat}]\ntemplates:\n  url: t.git\n"
+                      "  commit: \"0000000000000000000000000000000000000000\"\n")
+        << u"workspace.yaml line 5: templates.commit must be the full 40-digit"_s;
+    QTest::newRow("templates commit a list")
+        << QByteArray("provider: {type: local, path: r}\nenvironments: [{name: uat}]\ntemplates:\n  url: t.git\n"
+                      "  commit: [a, b]\n")
+        << u"workspace.yaml line 5: templates.commit must be a text value."_s;
     QTest::newRow("not a mapping") << QByteArray("- a\n- b\n") << u"the file must be a mapping"_s;
 }
 
@@ -151,6 +176,8 @@ void TestWorkspaceConfig::roundTripsThroughYaml()
     QCOMPARE(second->name, first->name);
     QCOMPARE(second->localPath, first->localPath);
     QCOMPARE(second->templatesUrl, first->templatesUrl);
+    QCOMPARE(second->templatesBranch, first->templatesBranch);
+    QCOMPARE(second->templatesCommit, u"3f786850e387550fdab836ed7e6dc881de23001b"_s);
     QCOMPARE(second->argocdServer, first->argocdServer);
     QCOMPARE(second->argocdInsecure, first->argocdInsecure);
     QCOMPARE(second->environments.size(), first->environments.size());
@@ -158,6 +185,31 @@ void TestWorkspaceConfig::roundTripsThroughYaml()
     QCOMPARE(second->environments[1].approvalRequired, first->environments[1].approvalRequired);
     QCOMPARE(second->registryUrl, first->registryUrl);
     QCOMPARE(second->rollbackWindowMinutes, first->rollbackWindowMinutes);
+}
+
+void TestWorkspaceConfig::roundTripsUnpinnedTemplatesAndDigitOnlyCommit()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"workspace.yaml"_s);
+    auto unpinned = WorkspaceConfig::parse("provider: {type: local, path: r}\nenvironments: [{name: uat}]\n"
+                                           "templates: {url: https://git.example.com/ops/templates.git}\n",
+                                           path);
+    QVERIFY(unpinned.ok());
+    QVERIFY(unpinned->templatesCommit.isEmpty());
+    QVERIFY2(!unpinned->toYaml().contains("commit"), unpinned->toYaml().constData());
+    auto unpinnedAgain = WorkspaceConfig::parse(unpinned->toYaml(), path);
+    QVERIFY(unpinnedAgain.ok());
+    QCOMPARE(unpinnedAgain->templatesUrl, u"https://git.example.com/ops/templates.git"_s);
+    QVERIFY(unpinnedAgain->templatesCommit.isEmpty());
+
+    // An id of digits and one "e" reads as a float in plain YAML: the written file must keep it a string.
+    WorkspaceConfig pinned = *unpinned;
+    pinned.templatesCommit = u"1234567890123456789012345678901234567e89"_s;
+    const QByteArray text = pinned.toYaml();
+    QVERIFY2(text.contains("commit: \"1234567890123456789012345678901234567e89\""), text.constData());
+    auto pinnedAgain = WorkspaceConfig::parse(text, path);
+    QVERIFY2(pinnedAgain.ok(), qPrintable(pinnedAgain.ok() ? QString() : pinnedAgain.error().fullText()));
+    QCOMPARE(pinnedAgain->templatesCommit, pinned.templatesCommit);
 }
 
 QTEST_GUILESS_MAIN(TestWorkspaceConfig)
