@@ -118,10 +118,13 @@ int CliApp::sync(const Invocation &invocation)
     auto config = loadWorkspace(invocation);
     if (!config.ok())
         return fail(config.error());
+    auto provider = repoProvider(*config);
+    if (!provider.ok())
+        return fail(provider.error());
     git::RepoCache cache(ws::repoCacheDir());
     ws::Catalog::Options options;
     options.fetch = false;   // only the repo URLs are needed to match Applications
-    auto catalog = ws::Catalog::load(*config, cache, options);
+    auto catalog = ws::Catalog::load(*config, **provider, cache, options);
     if (!catalog.ok())
         return fail(catalog.error());
     const ws::ProjectInfo *info = catalog->project(project);

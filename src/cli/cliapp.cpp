@@ -2,6 +2,7 @@
 #include "cli/cliapp.h"
 
 #include "git/repocache.h"
+#include "net/credentialstore.h"
 #include "manifest/kustomizerunner.h"
 #include "util/names.h"
 #include "workspace/appdirs.h"
@@ -13,12 +14,14 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QEventLoop>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 #include <cstdio>
+#include <optional>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -255,13 +258,33 @@ Result<ws::WorkspaceConfig> CliApp::loadWorkspace(const Invocation &invocation) 
     return ws::WorkspaceConfig::load(path);
 }
 
+Result<flows::SharedRepoProvider> CliApp::repoProvider(const ws::WorkspaceConfig &config) const
+{
+    QEventLoop loop;
+    std::optional<Result<flows::SharedRepoProvider>> answer;
+    // No keychain without a D-Bus session (CI, ssh): then GITLAB_TOKEN is the only source.
+    std::unique_ptr<net::CredentialStore> store;
+    if (!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+        store = std::make_unique<net::CredentialStore>();
+    flows::openRepoProvider(config, store.get(), &loop, [&](Result<flows::SharedRepoProvider> provider) {
+        answer = std::move(provider);
+        loop.quit();
+    });
+    if (!answer)
+        loop.exec();
+    return std::move(*answer);
+}
+
 Result<CliApp::LoadedCatalog> CliApp::loadCatalog(const Invocation &invocation, const QString &onlyProject) const
 {
     auto config = loadWorkspace(invocation);
     if (!config.ok())
         return config.error();
+    auto provider = repoProvider(*config);
+    if (!provider.ok())
+        return provider.error();
     git::RepoCache cache(ws::repoCacheDir());
-    auto catalog = ws::Catalog::load(*config, cache);
+    auto catalog = ws::Catalog::load(*config, **provider, cache, ws::Catalog::Options{});
     if (!catalog.ok())
         return catalog.error();
     if (!onlyProject.isEmpty() && catalog->project(onlyProject) == nullptr)
@@ -354,18 +377,15 @@ Result<ServiceEnvArgs> serviceEnvArgs(const QStringList &words)
     return args;
 }
 
-Result<ws::OpenedProject> openForReading(const ws::WorkspaceConfig &config, git::RepoCache &cache,
-                                         const QString &project)
+Result<ws::OpenedProject> openForReading(const ws::WorkspaceConfig &config, const ws::RepoProvider &provider,
+                                         git::RepoCache &cache, const QString &project)
 {
-    auto provider = ws::RepoProvider::create(config);
-    if (!provider.ok())
-        return provider.error();
-    auto projects = (*provider)->listProjects();
+    auto projects = provider.listProjects();
     if (!projects.ok())
         return projects.error();
     if (!projects->contains(project))
         return makeError(Error::Code::NotFound, CliText::tr("There is no project \"%1\" in this workspace.").arg(project));
-    auto opened = ws::openProject(config, cache, **provider, project, true);
+    auto opened = ws::openProject(config, cache, provider, project, true);
     if (!opened.ok())
         return opened.error();
     if (opened->tip.isNull())
@@ -382,8 +402,11 @@ int CliApp::onServiceEnv(const Invocation &invocation, const ServiceEnvCommand &
     auto config = loadWorkspace(invocation);
     if (!config.ok())
         return fail(config.error());
+    auto provider = repoProvider(*config);
+    if (!provider.ok())
+        return fail(provider.error());
     git::RepoCache cache(ws::repoCacheDir());
-    auto opened = openForReading(*config, cache, args->project);
+    auto opened = openForReading(*config, **provider, cache, args->project);
     if (!opened.ok())
         return fail(opened.error());
     return command(args->service, args->env, *opened);

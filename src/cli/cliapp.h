@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "flows/repoaccess.h"
 #include "git/repocache.h"
 #include "git/workingclone.h"
 #include "util/result.h"
@@ -68,8 +69,8 @@ Result<ServiceEnvArgs> serviceEnvArgs(const QStringList &words);
 
 /// Opens `project`'s deployment repo from `cache` at its freshly fetched tip (operation lock held), refusing an
 /// unknown project and an empty repo. Blocking.
-Result<ws::OpenedProject> openForReading(const ws::WorkspaceConfig &config, git::RepoCache &cache,
-                                         const QString &project);
+Result<ws::OpenedProject> openForReading(const ws::WorkspaceConfig &config, const ws::RepoProvider &provider,
+                                         git::RepoCache &cache, const QString &project);
 
 /// Pads the columns of `rows` (first row: headings) to a readable table, one line per row.
 QString formatTable(const QList<QStringList> &rows);
@@ -84,6 +85,9 @@ public:
 private:
     Result<Invocation> parse(const QStringList &arguments) const;
     Result<ws::WorkspaceConfig> loadWorkspace(const Invocation &invocation) const;
+    /// The provider `config` names, signed in (a GitLab token from GITLAB_TOKEN, else the keychain when a D-Bus
+    /// session is there). Waits for the keychain.
+    Result<flows::SharedRepoProvider> repoProvider(const ws::WorkspaceConfig &config) const;
 
     /// The workspace and its fetched catalog; NotFound when `onlyProject` is set and not in it.
     struct LoadedCatalog {
@@ -113,7 +117,7 @@ private:
     /// The project's working copy and the review of its changes to one service environment (fetched first).
     struct WorkingReview {
         ws::WorkspaceConfig config;
-        std::unique_ptr<ws::RepoProvider> provider;
+        flows::SharedRepoProvider provider;
         git::WorkingClone clone;
         ws::OverlayReview review;
     };
@@ -128,6 +132,9 @@ private:
     int history(const Invocation &invocation);
     /// scaffold PROJECT SERVICE …: a new service from the templates (scaffoldcommand.cpp).
     int scaffold(const Invocation &invocation);
+    /// Prints the files, the rendered resources and the validation of a scaffold preview; Failure when it does not
+    /// validate.
+    int printScaffoldReview(const ws::OverlayReview &review, const QString &service);
     /// The service environment a release command works on: the workspace, the project's repo opened at its fetched
     /// tip (with the cache locked against other processes), and what the tip says about the environment.
     struct ReleaseSite;

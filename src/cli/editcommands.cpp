@@ -48,7 +48,7 @@ int CliApp::workdir(const Invocation &invocation)
     auto config = loadWorkspace(invocation);
     if (!config.ok())
         return fail(config.error());
-    auto provider = ws::RepoProvider::create(*config);
+    auto provider = repoProvider(*config);
     if (!provider.ok())
         return fail(provider.error());
     auto clone = ws::openWorkingClone(*config, **provider, invocation.words[1]);
@@ -94,14 +94,14 @@ Result<CliApp::WorkingReview> CliApp::reviewWorkingCopy(const Invocation &invoca
     auto config = loadWorkspace(invocation);
     if (!config.ok())
         return config.error();
-    auto provider = ws::RepoProvider::create(*config);
+    auto provider = repoProvider(*config);
     if (!provider.ok())
         return provider.error();
     auto clone = ws::openWorkingClone(*config, **provider, args.project);
     if (!clone.ok())
         return clone.error();
     auto review = ws::prepareOverlayReview(*clone, args.project, args.service, args.env, manifest::KustomizeRunner(),
-                                           git::RemoteAuth{});
+                                           (*provider)->remoteAuth());
     if (!review.ok())
         return review.error();
     return WorkingReview{std::move(*config), std::move(*provider), std::move(*clone), std::move(*review)};
@@ -145,6 +145,7 @@ int CliApp::commit(const Invocation &invocation)
     git::PushPlan plan;
     plan.remoteUrl = opened->url;
     plan.branch = working->config.branch;
+    plan.auth = working->provider->remoteAuth();
     plan.message = git::CommitMessage{invocation.message.trimmed() + u'\n',
                                       git::userIdentity(working->clone.repository()), {}};
     auto outcome = ws::commitOverlayReview(working->review, opened->repo, working->clone, plan);

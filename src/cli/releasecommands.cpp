@@ -50,6 +50,7 @@ QString orNone(const QString &tag)
 struct CliApp::ReleaseSite {
     ServiceEnvArgs args;
     ws::WorkspaceConfig config;
+    flows::SharedRepoProvider provider;
     std::unique_ptr<git::RepoCache> cache;
     ws::OpenedProject project;   ///< declared after the cache: its operation lock (threads and processes) lives there
     ws::EnvironmentState state;
@@ -74,8 +75,14 @@ std::unique_ptr<CliApp::ReleaseSite> CliApp::openReleaseSite(const Invocation &i
         return nullptr;
     }
     site->config = std::move(*config);
+    auto provider = repoProvider(site->config);
+    if (!provider.ok()) {
+        *exitCode = fail(provider.error());
+        return nullptr;
+    }
+    site->provider = std::move(*provider);
     site->cache = std::make_unique<git::RepoCache>(ws::repoCacheDir());
-    auto project = openForReading(site->config, *site->cache, args.project);
+    auto project = openForReading(site->config, *site->provider, *site->cache, args.project);
     if (!project.ok()) {
         *exitCode = fail(project.error());
         return nullptr;
@@ -96,6 +103,7 @@ int CliApp::landRelease(const Invocation &invocation, ReleaseSite &site, const w
     plan.branch = site.config.branch;
     plan.message = prepared.message;
     plan.edit = prepared.edit;
+    plan.auth = site.provider->remoteAuth();
     plan.maxAttempts = pushAttempts;
     int announced = 1;
     plan.progress = [&](int attempt, const QString &) {

@@ -1,19 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// `gitops-desk-cli scaffold`: a new service from the templates (issue 6, local provider). Creates the project's repo
+// `gitops-desk-cli scaffold`: a new service from the templates (issue 6). Creates the project's repo
 // when missing, previews every environment (files, rendered resources, validation), and with --yes pushes exactly the
 // previewed files with the push loop and upserts both Argo CD Applications of each environment.
 #include "cli/cliapp.h"
 
 #include "cli/cliargo.h"
 #include "git/identity.h"
-#include "git/pushloop.h"
 #include "git/repocache.h"
 #include "manifest/kustomizerunner.h"
 #include "util/names.h"
 #include "workspace/appdirs.h"
-#include "workspace/projectrepo.h"
 #include "workspace/repoprovider.h"
-#include "workspace/scaffold.h"
+#include "workspace/scaffoldrun.h"
+#include "workspace/templatesource.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -29,8 +28,6 @@ namespace {
 struct ScaffoldCommandText {
     Q_DECLARE_TR_FUNCTIONS(gd::cli::CliApp)
 };
-
-constexpr int pushAttempts = 20;
 
 Error invalid(const QString &message)
 {
@@ -109,6 +106,28 @@ Result<argo::Application> upsertAndWait(argo::ArgoClient &client, const QJsonObj
 
 } // namespace
 
+int CliApp::printScaffoldReview(const ws::OverlayReview &review, const QString &service)
+{
+    m_out << ScaffoldCommandText::tr("Files (%1):").arg(review.files.size()) << '\n';
+    for (const ws::ReviewedFile &file : review.files)
+        m_out << u"  "_s << (file.base ? ScaffoldCommandText::tr("changed") : ScaffoldCommandText::tr("new"))
+              << u"  "_s << file.path << '\n';
+    m_out << ScaffoldCommandText::tr("Rendered resources that change:") << '\n';
+    for (const manifest::ResourceChange &change : review.renderedChanges) {
+        m_out << u"  "_s << changeSign(change.type) << u' ' << change.key.label();
+        if (!change.summary.isEmpty())
+            m_out << u" ("_s << change.summary.join(u"; "_s) << u')';
+        m_out << '\n';
+    }
+    if (!review.renderProblem.isEmpty())
+        m_err << review.renderProblem << '\n';
+    if (printReport(u"appsmanifests/"_s + service, review.validation) != Success) {
+        m_err << ScaffoldCommandText::tr("The rendered service does not validate, so nothing was committed.") << '\n';
+        return Failure;
+    }
+    return Success;
+}
+
 int CliApp::scaffold(const Invocation &invocation)
 {
     if (invocation.words.size() != 3)
@@ -158,93 +177,50 @@ int CliApp::scaffold(const Invocation &invocation)
         if (auto applied = applySet(assignment, spec); !applied.ok())
             return usage(applied.error().message);
     }
-    auto provider = ws::RepoProvider::create(*config);
+    auto provider = repoProvider(*config);
     if (!provider.ok())
         return fail(provider.error());
-    spec.repoUrl = (*provider)->repoUrl(spec.project);
-    const tmpl::TemplateSet templates = tmpl::TemplateSet::builtin();
-    // Bad answers are refused before the repo is created.
-    if (auto valid = ws::validateAnswers(answers, templates); !valid.ok())
-        return usage(valid.error().message);
-
-    auto created = (*provider)->ensureRepo(spec.project);
-    if (!created.ok())
-        return fail(created.error());
     git::RepoCache cache(ws::repoCacheDir());
-    auto opened = ws::openProject(*config, cache, **provider, spec.project, true);
-    if (!opened.ok())
-        return fail(opened.error());
-    if (!opened->fetchProblem.isEmpty()) {
-        return fail(makeError(Error::Code::Network,
-                              ScaffoldCommandText::tr("The deployment repo of %1 could not be fetched; check that it "
-                                                      "can be reached and try again.")
-                                  .arg(spec.project),
-                              opened->fetchProblem));
+    auto templates = ws::loadTemplates(*config, cache, (*provider)->remoteAuth());
+    if (!templates.ok())
+        return fail(templates.error());
+    m_out << ScaffoldCommandText::tr("Templates: %1").arg(templates->describe()) << Qt::endl;
+    if (!templates->fetchProblem.isEmpty()) {
+        m_err << ScaffoldCommandText::tr("The templates repository could not be fetched; using the files it had last "
+                                         "time.")
+              << '\n';
     }
-
-    auto review = ws::previewScaffold(opened->repo, opened->tip, spec.project, answers, templates,
-                                      manifest::KustomizeRunner());
-    if (!review.ok())
-        return review.error().code == Error::Code::InvalidInput ? usage(review.error().message) : fail(review.error());
-    if (review->files.empty()) {
+    auto prepared = ws::prepareScaffold(*config, cache, **provider, answers, templates->set,
+                                        manifest::KustomizeRunner());
+    if (!prepared.ok()) {
+        return prepared.error().code == Error::Code::InvalidInput ? usage(prepared.error().message)
+                                                                  : fail(prepared.error());
+    }
+    const ws::OverlayReview &review = prepared->review;
+    if (review.files.empty()) {
         m_out << ScaffoldCommandText::tr("Nothing to do: %1 already has exactly these files in %2.")
-                     .arg(spec.service, review->env)
+                     .arg(spec.service, review.env)
               << Qt::endl;
-        return Success;
-    }
-
-    m_out << ScaffoldCommandText::tr("Files (%1):").arg(review->files.size()) << '\n';
-    for (const ws::ReviewedFile &file : review->files)
-        m_out << u"  "_s << (file.base ? ScaffoldCommandText::tr("changed") : ScaffoldCommandText::tr("new"))
-              << u"  "_s << file.path << '\n';
-    m_out << ScaffoldCommandText::tr("Rendered resources that change:") << '\n';
-    for (const manifest::ResourceChange &change : review->renderedChanges) {
-        m_out << u"  "_s << changeSign(change.type) << u' ' << change.key.label();
-        if (!change.summary.isEmpty())
-            m_out << u" ("_s << change.summary.join(u"; "_s) << u')';
-        m_out << '\n';
-    }
-    if (!review->renderProblem.isEmpty())
-        m_err << review->renderProblem << '\n';
-    const int validation = printReport(u"appsmanifests/"_s + spec.service, review->validation);
-    if (validation != Success) {
-        m_err << ScaffoldCommandText::tr("The rendered service does not validate, so nothing was committed.") << '\n';
-        return Failure;
-    }
-    if (!invocation.yes) {
-        m_out << ScaffoldCommandText::tr("Nothing was committed; run again with --yes to commit.") << Qt::endl;
-        return Success;
-    }
-
-    git::PushPlan plan;
-    plan.remoteUrl = opened->url;
-    plan.branch = config->branch;
-    plan.message = ws::scaffoldMessage(answers, *review, git::userIdentity(opened->repo));
-    plan.edit = ws::scaffoldEdit(*review);
-    plan.maxAttempts = pushAttempts;
-    auto outcome = git::runPushLoop(opened->repo, plan);
-    if (!outcome.ok())
-        return refuse(outcome.error());
-    m_out << ScaffoldCommandText::tr("Pushed commit %1 to %2.").arg(outcome->commit.toHex(), config->branch)
-          << Qt::endl;
-
-    // Both Applications as they landed, read from the pushed commit.
-    QList<QJsonObject> applications;
-    QStringList workloads;
-    for (const QString &env : std::as_const(answers.environments)) {
-        for (const QString &file : {u"application.yaml"_s, u"application-pipeline.yaml"_s}) {
-            auto text = opened->repo.readFile(outcome->commit, ws::ServiceEnvPaths::folder(spec.service, env) + u'/' + file);
-            if (!text.ok())
-                return fail(text.error());
-            auto json = ws::applicationJson(*text);
-            if (!json.ok())
-                return fail(json.error());
-            applications.append(*json);
-            if (file == u"application.yaml"_s)
-                workloads.append(json->value(u"metadata"_s).toObject().value(u"name"_s).toString());
+        // With --yes the Applications are still put in place (an earlier run may have stopped before Argo CD).
+        if (!invocation.yes)
+            return Success;
+    } else {
+        if (const int shown = printScaffoldReview(review, spec.service); shown != Success)
+            return shown;
+        if (!invocation.yes) {
+            m_out << ScaffoldCommandText::tr("Nothing was committed; run again with --yes to commit.") << Qt::endl;
+            return Success;
         }
     }
-    opened->lock.unlock();
+
+    auto landed = ws::commitScaffold(*config, cache, **provider, *prepared, QString(),
+                                     git::userIdentity(git::Repository()));
+    if (!landed.ok())
+        return refuse(landed.error());
+    if (landed->outcome.attempts > 0) {
+        m_out << ScaffoldCommandText::tr("Pushed commit %1 to %2.").arg(landed->outcome.commit.toHex(), config->branch)
+              << Qt::endl;
+    }
 
     if (invocation.noSync) {
         m_out << ScaffoldCommandText::tr("The Argo CD Applications were not created (--no-sync).") << Qt::endl;
@@ -258,9 +234,9 @@ int CliApp::scaffold(const Invocation &invocation)
               << '\n';
         return fail(client.error());
     }
-    for (const QJsonObject &application : std::as_const(applications)) {
-        const QString name = application.value(u"metadata"_s).toObject().value(u"name"_s).toString();
-        auto upserted = upsertAndWait(**client, application);
+    for (const ws::ScaffoldApplication &application : landed->applications) {
+        const QString &name = application.name;
+        auto upserted = upsertAndWait(**client, application.body);
         if (!upserted.ok()) {
             m_err << ScaffoldCommandText::tr("The Argo CD Application %1 could not be created or updated.").arg(name)
                   << '\n';
@@ -271,8 +247,10 @@ int CliApp::scaffold(const Invocation &invocation)
     if (!invocation.wait)
         return Success;
     bool healthy = true;
-    for (const QString &workload : std::as_const(workloads))
-        healthy = argo.syncAndFollow(workload, true, m_out, m_err) && healthy;
+    for (const ws::ScaffoldApplication &application : landed->applications) {
+        if (!application.pipeline)
+            healthy = argo.syncAndFollow(application.name, true, m_out, m_err) && healthy;
+    }
     return healthy ? Success : Failure;
 }
 

@@ -26,10 +26,7 @@ namespace {
 /// Opens the target's working copy with the workspace's provider.
 Result<git::WorkingClone> openClone(const OverlayEditSession::Target &target, const std::atomic_bool *cancelled)
 {
-    auto provider = ws::RepoProvider::create(target.config);
-    if (!provider.ok())
-        return provider.error();
-    return ws::openWorkingClone(target.config, **provider, target.project, cancelled);
+    return ws::openWorkingClone(target.config, *target.provider, target.project, cancelled);
 }
 
 } // namespace
@@ -188,7 +185,8 @@ void OverlayEditSession::prepareReview()
             if (!clone.ok())
                 return clone.error();
             return ws::prepareOverlayReview(*clone, target.project, target.service, target.env,
-                                            manifest::KustomizeRunner(), git::RemoteAuth{}, context.cancelFlag());
+                                            manifest::KustomizeRunner(), target.provider->remoteAuth(),
+                                            context.cancelFlag());
         },
         this, [this](Result<ws::OverlayReview> review) {
             if (review.ok())
@@ -205,20 +203,19 @@ void OverlayEditSession::commit(const ws::OverlayReview &review, const QString &
     m_jobs.submitFor<git::PushOutcome>(
         jobKey(), tr("Commit and push %1 in %2").arg(m_target.service, m_target.env),
         [target, cache, review, message](JobContext &context) -> Result<git::PushOutcome> {
-            auto provider = ws::RepoProvider::create(target.config);
-            if (!provider.ok())
-                return provider.error();
-            auto clone = ws::openWorkingClone(target.config, **provider, target.project, context.cancelFlag());
+            const ws::RepoProvider &provider = *target.provider;
+            auto clone = ws::openWorkingClone(target.config, provider, target.project, context.cancelFlag());
             if (!clone.ok())
                 return clone.error();
             context.setStatus(OverlayEditSession::tr("Waiting for other work on %1").arg(target.project));
-            auto opened = ws::openProject(target.config, *cache, **provider, target.project, false,
+            auto opened = ws::openProject(target.config, *cache, provider, target.project, false,
                                           context.cancelFlag());
             if (!opened.ok())
                 return opened.error();
             git::PushPlan plan;
             plan.remoteUrl = opened->url;
             plan.branch = target.config.branch;
+            plan.auth = provider.remoteAuth();
             plan.message = git::CommitMessage{message.trimmed() + u'\n', git::userIdentity(clone->repository()), {}};
             plan.cancelled = context.cancelFlag();
             plan.progress = [&context](int attempt, const QString &status) {
@@ -241,11 +238,12 @@ void OverlayEditSession::commit(const ws::OverlayReview &review, const QString &
 void OverlayEditSession::startOver(const QString &file)
 {
     const QString path = folder() + u'/' + file;
+    const git::RemoteAuth auth = m_target.provider->remoteAuth();
     readFiles(tr("Start %1 again from the remote version").arg(file),
-              [path](git::WorkingClone &clone) -> Result<void> {
+              [path, auth](git::WorkingClone &clone) -> Result<void> {
                   if (auto discarded = clone.discard(path); !discarded.ok())
                       return discarded.error();
-                  auto tip = clone.fetch(git::RemoteAuth{});
+                  auto tip = clone.fetch(auth);
                   if (!tip.ok())
                       return tip.error();
                   return clone.updateTo(*tip);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "flows/jobqueue.h"
+#include "flows/repoaccess.h"
 #include "git/repocache.h"
 #include "git/workingclone.h"
 #include "manifest/diagnostic.h"
@@ -29,6 +30,7 @@ class OverlayEditSession : public QObject {
 public:
     struct Target {
         ws::WorkspaceConfig config;
+        SharedRepoProvider provider;   ///< the workspace's repos, signed in
         QString project;
         QString service;
         QString env;

@@ -30,9 +30,10 @@ QString operationName(ws::ReleaseKind kind)
 } // namespace
 
 ReleaseFlow::ReleaseFlow(JobQueue &jobs, std::shared_ptr<git::RepoCache> cache, ws::WorkspaceConfig config,
-                         ws::ReleaseOperation operation, argo::ArgoClient *client, QString application,
-                         QObject *parent)
+                         SharedRepoProvider provider, ws::ReleaseOperation operation, argo::ArgoClient *client,
+                         QString application, QObject *parent)
     : QObject(parent), m_jobs(jobs), m_cache(std::move(cache)), m_config(std::move(config)),
+      m_provider(std::move(provider)),
       m_operation(std::move(operation)), m_client(client), m_application(std::move(application))
 {
 }
@@ -71,16 +72,14 @@ void ReleaseFlow::start()
     const ws::WorkspaceConfig config = m_config;
     const ws::ReleaseOperation operation = m_operation;
     std::shared_ptr<git::RepoCache> cache = m_cache;
+    SharedRepoProvider provider = m_provider;
     m_jobs.submitFor<git::PushOutcome>(
         u"release:"_s + m_config.name + u'/' + m_operation.project, title(),
-        [config, operation, cache](JobContext &context) -> Result<git::PushOutcome> {
-            auto provider = ws::RepoProvider::create(config);
-            if (!provider.ok())
-                return provider.error();
+        [config, operation, cache, provider](JobContext &context) -> Result<git::PushOutcome> {
             context.setStatus(ReleaseFlow::tr("Fetching %1").arg(operation.project));
             // Who the user is to git, from a repository that has their configuration (the global one applies).
             const git::Signature author = git::userIdentity(git::Repository());
-            return ws::runReleaseOperation(config, *cache, **provider, operation, author, context.cancelFlag(),
+            return ws::runReleaseOperation(config, *cache, *provider, operation, author, context.cancelFlag(),
                                            [&context](int attempt, const QString &status) {
                                                context.setStatus(ReleaseFlow::tr("Attempt %1: %2")
                                                                      .arg(attempt)

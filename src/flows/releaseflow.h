@@ -2,6 +2,7 @@
 #pragma once
 
 #include "flows/jobqueue.h"
+#include "flows/repoaccess.h"
 #include "git/repocache.h"
 #include "workspace/releaserun.h"
 #include "workspace/workspaceconfig.h"
@@ -32,7 +33,7 @@ public:
     /// `client` may be null (no Argo CD: the flow ends once pushed); `application` is the Argo CD Application that
     /// deploys the environment (empty: the flow says that none was found and ends once pushed).
     ReleaseFlow(JobQueue &jobs, std::shared_ptr<git::RepoCache> cache, ws::WorkspaceConfig config,
-                ws::ReleaseOperation operation, argo::ArgoClient *client, QString application,
+                SharedRepoProvider provider, ws::ReleaseOperation operation, argo::ArgoClient *client, QString application,
                 QObject *parent = nullptr);
     ~ReleaseFlow() override;
 
@@ -57,6 +58,7 @@ private:
     JobQueue &m_jobs;
     std::shared_ptr<git::RepoCache> m_cache;
     ws::WorkspaceConfig m_config;
+    SharedRepoProvider m_provider;
     ws::ReleaseOperation m_operation;
     QPointer<argo::ArgoClient> m_client;
     QString m_application;

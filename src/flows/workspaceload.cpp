@@ -5,7 +5,6 @@
 #include "workspace/repoprovider.h"
 
 #include <QCoreApplication>
-#include <QDir>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -67,14 +66,10 @@ git::RecentChanges projectRecentChanges(const ws::WorkspaceConfig &config, git::
 
 } // namespace
 
-Result<LoadedWorkspace> loadWorkspace(const QString &path, git::RepoCache &cache, JobContext &context, bool fetch)
+Result<LoadedWorkspace> loadWorkspace(const ws::WorkspaceConfig &config, SharedRepoProvider provider,
+                                      git::RepoCache &cache, JobContext &context, bool fetch)
 {
     context.setIndeterminate();
-    context.setStatus(
-        QCoreApplication::translate("gd::flows::WorkspaceLoad", "Reading %1").arg(QDir::toNativeSeparators(path)));
-    auto config = ws::WorkspaceConfig::load(path);
-    if (!config.ok())
-        return config.error();
     if (context.isCancelled())
         return makeError(Error::Code::Cancelled,
                          QCoreApplication::translate("gd::flows::WorkspaceLoad", "Loading the workspace was cancelled."));
@@ -86,38 +81,33 @@ Result<LoadedWorkspace> loadWorkspace(const QString &path, git::RepoCache &cache
     ws::Catalog::Options options;
     options.fetch = fetch;
     options.cancelled = context.cancelFlag();
-    auto catalog = ws::Catalog::load(*config, cache, options);
+    auto catalog = ws::Catalog::load(config, *provider, cache, options);
     if (!catalog.ok())
         return catalog.error();
 
     LoadedWorkspace loaded;
-    loaded.config = std::move(*config);
+    loaded.config = config;
+    loaded.provider = std::move(provider);
     loaded.catalog = std::move(*catalog);
-    if (auto provider = ws::RepoProvider::create(loaded.config); provider.ok()) {
-        for (const ws::ProjectInfo &project : loaded.catalog.projects) {
-            if (context.isCancelled())
-                return makeError(Error::Code::Cancelled,
-                                 QCoreApplication::translate("gd::flows::WorkspaceLoad",
-                                                             "Loading the workspace was cancelled."));
-            if (project.problem.isEmpty())
-                loaded.recentChanges.insert(project.name,
-                                            projectRecentChanges(loaded.config, cache, **provider, project,
-                                                                 context.cancelFlag()));
-        }
+    for (const ws::ProjectInfo &project : loaded.catalog.projects) {
+        if (context.isCancelled())
+            return makeError(Error::Code::Cancelled,
+                             QCoreApplication::translate("gd::flows::WorkspaceLoad",
+                                                         "Loading the workspace was cancelled."));
+        if (project.problem.isEmpty())
+            loaded.recentChanges.insert(project.name, projectRecentChanges(loaded.config, cache, *loaded.provider,
+                                                                           project, context.cancelFlag()));
     }
     loaded.loadedAt = QDateTime::currentDateTime();
     context.setProgress(100);
     return loaded;
 }
 
-Result<EnvironmentFiles> readEnvironmentFiles(const ws::WorkspaceConfig &config, git::RepoCache &cache,
-                                              const QString &project, const QString &folder,
+Result<EnvironmentFiles> readEnvironmentFiles(const ws::WorkspaceConfig &config, const ws::RepoProvider &provider,
+                                              git::RepoCache &cache, const QString &project, const QString &folder,
                                               const std::atomic_bool *cancelled)
 {
-    auto provider = ws::RepoProvider::create(config);
-    if (!provider.ok())
-        return provider.error();
-    auto opened = ws::openProject(config, cache, **provider, project, false, cancelled);
+    auto opened = ws::openProject(config, cache, provider, project, false, cancelled);
     if (!opened.ok())
         return opened.error();
     if (opened->tip.isNull())

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "flows/jobcontext.h"
+#include "flows/repoaccess.h"
 #include "git/history.h"
 #include "git/objectid.h"
 #include "git/repocache.h"
@@ -22,6 +23,7 @@ namespace gd::flows {
 /// A workspace file and the catalog read from its repositories.
 struct LoadedWorkspace {
     ws::WorkspaceConfig config;
+    SharedRepoProvider provider;   ///< where its repos live, signed in; every later job works through it
     ws::CatalogSnapshot catalog;
     QDateTime loadedAt;
     /// Per project: the last change to each environment folder ("appsmanifests/{service}/{env}") and the commit
@@ -30,10 +32,10 @@ struct LoadedWorkspace {
     QHash<QString, git::RecentChanges> recentChanges;
 };
 
-/// Reads the workspace file at `path`, then the catalog of all its projects (fetching each repo first when
-/// `fetch`). Reports its steps through `context` and stops when it is cancelled. Blocking: call on a worker.
-Result<LoadedWorkspace> loadWorkspace(const QString &path, git::RepoCache &cache, JobContext &context,
-                                      bool fetch = true);
+/// Reads the catalog of every project `provider` lists for `config` (fetching each repo first when `fetch`).
+/// Reports its steps through `context` and stops when it is cancelled. Blocking: call on a worker.
+Result<LoadedWorkspace> loadWorkspace(const ws::WorkspaceConfig &config, SharedRepoProvider provider,
+                                      git::RepoCache &cache, JobContext &context, bool fetch = true);
 
 /// One file below an environment folder, as the branch tip has it.
 struct ManifestFile {
@@ -51,8 +53,8 @@ struct EnvironmentFiles {
 
 /// Reads all files below `folder` of `project`'s deployment repo from the app's cache (no fetch) at
 /// `refs/remotes/origin/<branch>`. Blocking: call on a worker; holds the repo's operation lock meanwhile.
-Result<EnvironmentFiles> readEnvironmentFiles(const ws::WorkspaceConfig &config, git::RepoCache &cache,
-                                              const QString &project, const QString &folder,
+Result<EnvironmentFiles> readEnvironmentFiles(const ws::WorkspaceConfig &config, const ws::RepoProvider &provider,
+                                              git::RepoCache &cache, const QString &project, const QString &folder,
                                               const std::atomic_bool *cancelled = nullptr);
 
 } // namespace gd::flows

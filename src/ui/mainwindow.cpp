@@ -4,6 +4,7 @@
 #include "flows/overlayeditsession.h"
 #include "ui/editor/overlayeditorwindow.h"
 #include "ui/models/releasehistorymodel.h"
+#include "ui/newservicecontroller.h"
 #include "ui/releasecontroller.h"
 #include "ui/views/releasegate.h"
 #include "ui/views/releasepanel.h"
@@ -13,6 +14,7 @@
 #include "flows/jobqueue.h"
 #include "git/repocache.h"
 #include "net/credentialstore.h"
+#include "net/gitlabrepoprovider.h"
 #include "net/httpclient.h"
 #include "ui/models/healthmatrixmodel.h"
 #include "ui/models/healthmatrixroles.h"
@@ -38,6 +40,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -82,6 +85,7 @@ MainWindow::MainWindow(QWidget *parent)
     createWidgets();
     createHealthMatrix();
     createReleases();
+    createNewServices();
     createActions();
     createMenus();
     retranslateUi();
@@ -212,6 +216,17 @@ void MainWindow::createWidgets()
 
 void MainWindow::createActions()
 {
+    m_newServiceAction = new QAction(this);
+    m_newServiceAction->setObjectName(u"actionNewService"_s);
+    m_newServiceAction->setShortcut(QKeySequence::New);
+    m_newServiceAction->setEnabled(false);
+    connect(m_newServiceAction, &QAction::triggered, this, [this] {
+        const QString project = m_stack->currentWidget() == m_projectPage   ? m_projectPage->projectName()
+                                : m_stack->currentWidget() == m_servicePage ? m_servicePage->projectName()
+                                                                            : QString();
+        m_newServices->start(project);
+    });
+
     m_openAction = new QAction(this);
     m_openAction->setObjectName(u"actionOpenWorkspace"_s);
     m_openAction->setShortcut(QKeySequence::Open);
@@ -287,6 +302,8 @@ void MainWindow::createActions()
 void MainWindow::createMenus()
 {
     m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->addAction(m_newServiceAction);
+    m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_openAction);
     m_recentMenu = m_fileMenu->addMenu(QString());
     m_recentMenu->setObjectName(u"menuRecent"_s);
@@ -321,6 +338,9 @@ void MainWindow::retranslateUi()
     m_settingsMenu->setTitle(tr("&Settings"));
     m_languageMenu->setTitle(tr("&Language"));
     m_helpMenu->setTitle(tr("&Help"));
+    m_newServiceAction->setText(tr("&New Service…"));
+    m_newServiceAction->setStatusTip(tr("Create a service from the templates: review, commit, push, create its Argo CD "
+                                        "Applications"));
     m_openAction->setText(tr("&Open Workspace…"));
     m_openAction->setStatusTip(tr("Open a workspace file (workspace.yaml)"));
     m_clearRecentAction->setText(tr("&Clear List"));
@@ -455,13 +475,86 @@ void MainWindow::startLoad(const QString &path, bool isRefresh)
 
     const QString name = sameWorkspace ? displayName(*m_workspace) : QFileInfo(path).fileName();
     const QString title = isRefresh ? tr("Refresh workspace %1").arg(name) : tr("Open workspace %1").arg(name);
+    const QString reading = tr("Reading %1").arg(QDir::toNativeSeparators(path));
+    m_loadJob = m_jobs->submitFor<ws::WorkspaceConfig>(
+        u"workspace:"_s + path, title,
+        [path, reading](flows::JobContext &context) {
+            context.setStatus(reading);
+            return ws::WorkspaceConfig::load(path);
+        },
+        this, [this, generation, path, title](Result<ws::WorkspaceConfig> config) {
+            if (generation != m_loadGeneration)
+                return;
+            if (!config.ok()) {
+                onLoaded(generation, path, config.error());
+                return;
+            }
+            const ws::WorkspaceConfig read = *config;
+            flows::openRepoProvider(read, m_credentials, this,
+                                    [this, generation, path, title, read](Result<flows::SharedRepoProvider> provider) {
+                                        onProviderOpened(generation, path, title, read, std::move(provider));
+                                    });
+        });
+}
+
+void MainWindow::onProviderOpened(int generation, const QString &path, const QString &title,
+                                  const ws::WorkspaceConfig &config, Result<flows::SharedRepoProvider> provider)
+{
+    if (generation != m_loadGeneration)
+        return;
+    if (!provider.ok()) {
+        if (provider.error().code == Error::Code::Auth && config.provider == ws::WorkspaceConfig::ProviderType::GitLab) {
+            askGitLabToken(generation, path, title, config, provider.error().message);
+            return;
+        }
+        onLoaded(generation, path, provider.error());
+        return;
+    }
     std::shared_ptr<git::RepoCache> cache = m_cache;
+    flows::SharedRepoProvider opened = *provider;
     m_loadJob = m_jobs->submitFor<flows::LoadedWorkspace>(
         u"workspace:"_s + path, title,
-        [cache, path](flows::JobContext &context) { return flows::loadWorkspace(path, *cache, context, true); },
+        [cache, config, opened](flows::JobContext &context) {
+            return flows::loadWorkspace(config, opened, *cache, context, true);
+        },
         this, [this, generation, path](Result<flows::LoadedWorkspace> result) {
             onLoaded(generation, path, std::move(result));
         });
+}
+
+void MainWindow::askGitLabToken(int generation, const QString &path, const QString &title,
+                                const ws::WorkspaceConfig &config, const QString &reason)
+{
+    const QString server = flows::gitlabTokenKey(config);
+    auto *dialog = new QInputDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName(u"gitlabTokenDialog"_s);
+    dialog->setWindowTitle(tr("Sign In to GitLab"));
+    dialog->setLabelText(reason + u"\n\n"_s
+                         + tr("Enter an access token for %1 with the api and write_repository scopes. It is kept in "
+                              "the system keychain.")
+                               .arg(server));
+    dialog->setTextEchoMode(QLineEdit::Password);
+    connect(dialog, &QInputDialog::textValueSelected, this,
+            [this, generation, path, title, config, server](const QString &text) {
+                const QString token = text.trimmed();
+                auto provider = net::createRepoProvider(config, token);
+                if (!provider.ok()) {
+                    onLoaded(generation, path, provider.error());
+                    return;
+                }
+                if (m_credentials != nullptr) {
+                    m_credentials->writeToken(server, token, this, [this](Result<void> stored) {
+                        if (!stored.ok())
+                            m_banner->showMessage(MessageBanner::Kind::Warning, stored.error().message);
+                    });
+                }
+                onProviderOpened(generation, path, title, config, flows::SharedRepoProvider(std::move(*provider)));
+            });
+    connect(dialog, &QDialog::rejected, this, [this, generation, path, reason] {
+        onLoaded(generation, path, makeError(Error::Code::Auth, reason));
+    });
+    dialog->open();
 }
 
 void MainWindow::onLoaded(int generation, const QString &path, Result<flows::LoadedWorkspace> result)
@@ -476,6 +569,7 @@ void MainWindow::onLoaded(int generation, const QString &path, Result<flows::Loa
                                        ? QDir::toNativeSeparators(path)
                                        : result.error().detail + u'\n' + QDir::toNativeSeparators(path);
             m_banner->showMessage(MessageBanner::Kind::Error, result.error().message, detail);
+            m_bannerFromLoad = true;
         }
         if (!m_workspace)
             m_stack->setCurrentWidget(m_welcomePage);
@@ -511,19 +605,25 @@ void MainWindow::onLoaded(int generation, const QString &path, Result<flows::Loa
         if (!project.problem.isEmpty())
             ++unreadable;
     }
-    if (unreadable > 0)
+    if (unreadable > 0) {
         m_banner->showMessage(MessageBanner::Kind::Warning,
                               tr("Some projects could not be read completely (%1). Select a project marked "
                                  "with a warning sign to see why.")
                                   .arg(unreadable));
-    else
+        m_bannerFromLoad = true;
+    } else if (m_bannerFromLoad || otherWorkspace) {
+        // Only what loading said goes away; the outcome of a release or a new service stays readable.
         m_banner->clearMessage();
+        m_bannerFromLoad = false;
+    }
 
     restoreSelection();
     updateStatusBar();
     updateWindowTitle();
     m_healthPage->setCatalog(m_workspace->catalog, m_workspace->config);
     m_releases->setWorkspace(m_workspace);
+    m_newServices->setWorkspace(m_workspace);
+    m_newServiceAction->setEnabled(true);
     offerRecovery();
     for (const ws::ProjectInfo &project : m_workspace->catalog.projects)
         m_healthPage->model()->setLastChanges(project.name, m_workspace->recentChanges.value(project.name));
@@ -609,7 +709,7 @@ void MainWindow::requestFiles(const QString &projectName, const QString &folder)
         project->repoUrl, title,
         [workspace, cache, projectName, folder, status](flows::JobContext &context) {
             context.setStatus(status);
-            return flows::readEnvironmentFiles(workspace->config, *cache, projectName, folder,
+            return flows::readEnvironmentFiles(workspace->config, *workspace->provider, *cache, projectName, folder,
                                                context.cancelFlag());
         },
         m_servicePage, [this, projectName, folder](Result<flows::EnvironmentFiles> files) {
@@ -627,7 +727,8 @@ OverlayEditorWindow *MainWindow::editManifests(const QString &project, const QSt
     OverlayEditorWindow *editor = m_editors.value(key);
     if (editor == nullptr) {
         auto *session = new flows::OverlayEditSession(
-            *m_jobs, m_cache, flows::OverlayEditSession::Target{m_workspace->config, project, service, environment});
+            *m_jobs, m_cache, flows::OverlayEditSession::Target{m_workspace->config, m_workspace->provider, project,
+                                                                  service, environment});
         editor = new OverlayEditorWindow(session, m_autosave.get(), m_workspace->config.filePath, this);
         connect(editor, &OverlayEditorWindow::committed, this, &MainWindow::refresh);
         m_editors.insert(key, editor);
@@ -801,8 +902,43 @@ void MainWindow::createReleases()
                                          : refused ? MessageBanner::Kind::Warning
                                                    : MessageBanner::Kind::Error;
         m_banner->showMessage(kind, sentence.left(newline), newline < 0 ? QString() : sentence.mid(newline + 1));
+        m_bannerFromLoad = false;
         refresh();   // the tags, the gate and the history follow what landed
     });
+}
+
+// ---- New services (issue 6) ------------------------------------------------------------------------------------
+
+void MainWindow::createNewServices()
+{
+    m_newServices = new NewServiceController(this, *m_jobs, m_cache, this);
+    m_newServices->setObjectName(u"newServices"_s);
+    connect(m_projectPage, &ProjectPage::newServiceRequested, this,
+            [this](const QString &project) { m_newServices->start(project); });
+    connect(m_servicePage, &ServicePage::wizardRequested, this,
+            [this](const QString &project, const QString &service) { m_newServices->start(project, service); });
+    connect(m_newServices, &NewServiceController::progress, this, [this](const QString &sentence) {
+        if (sentence.isEmpty())
+            statusBar()->clearMessage();
+        else
+            statusBar()->showMessage(sentence);
+    });
+    connect(m_newServices, &NewServiceController::finished, this,
+            [this](bool ok, bool refused, const QString &sentence, const QString &project, const QString &service) {
+                const qsizetype newline = sentence.indexOf(u'\n');
+                const MessageBanner::Kind kind = ok        ? MessageBanner::Kind::Information
+                                                 : refused ? MessageBanner::Kind::Warning
+                                                           : MessageBanner::Kind::Error;
+                m_banner->showMessage(kind, sentence.left(newline),
+                                      newline < 0 ? QString() : sentence.mid(newline + 1));
+                m_bannerFromLoad = false;
+                if (project.isEmpty())
+                    return;
+                // Show what was scaffolded once the workspace is read again.
+                if (!service.isEmpty())
+                    m_selection = {project, service, {}};
+                refresh();
+            });
 }
 
 void MainWindow::showReleaseTimeline(const QString &project, const QString &service, const QString &env,
@@ -898,6 +1034,7 @@ void MainWindow::startArgoSession()
                 });
         m_healthPage->setWatch(watch);
         m_argoReady = true;
+        m_newServices->setArgo(session->client());
         m_releases->setArgo(session->client(), [this](const QString &project, const QString &service,
                                                        const QString &env) {
             return m_healthPage->model()->indexOf(project, service, env).data(MatrixAppNameRole).toString();

@@ -45,6 +45,7 @@ class HealthMatrixPage;
 class ArgoLoginDialog;
 class MessageBanner;
 class OverlayEditorWindow;
+class NewServiceController;
 class ReleaseController;
 struct ReleaseTimeline;
 class PlaceholderPage;
@@ -114,6 +115,12 @@ private:
 
     void startLoad(const QString &path, bool isRefresh);
     void onLoaded(int generation, const QString &path, Result<flows::LoadedWorkspace> result);
+    /// The workspace file is read and its provider signed in (or not): reads the catalog on a worker.
+    void onProviderOpened(int generation, const QString &path, const QString &title, const ws::WorkspaceConfig &config,
+                          Result<flows::SharedRepoProvider> provider);
+    /// A GitLab workspace without a token: asks for one (kept in the keychain), then goes on loading.
+    void askGitLabToken(int generation, const QString &path, const QString &title, const ws::WorkspaceConfig &config,
+                        const QString &reason);
     void onTreeCurrentChanged();
     void showSelection();
     void restoreSelection();
@@ -133,6 +140,7 @@ private:
     QString m_loadingPath;
     int m_loadGeneration = 0;
     int m_loadJob = 0;
+    bool m_bannerFromLoad = false;      ///< the banner shows what loading said (cleared by the next load)
     bool m_restoringSelection = false;   ///< the tree's current index is being set from m_selection
     bool m_needsInitialLayout = false;   ///< no saved window state: size the docks on first show
     std::unique_ptr<ws::AutosaveStore> m_autosave;
@@ -162,6 +170,7 @@ private:
     QMenu *m_settingsMenu = nullptr;
     QMenu *m_languageMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
+    QAction *m_newServiceAction = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_clearRecentAction = nullptr;
     QAction *m_quitAction = nullptr;
@@ -176,9 +185,11 @@ private:
 
     // Releases (issue 5): the release, promote, abort and rollback journeys of the service page.
     void createReleases();
+    void createNewServices();
     void showReleaseTimeline(const QString &project, const QString &service, const QString &env,
                              const Result<ReleaseTimeline> &timeline);
     ReleaseController *m_releases = nullptr;
+    NewServiceController *m_newServices = nullptr;
 
     // Live health (issue 3): the matrix in a dock, fed by the workspace's Argo CD watch.
     void createHealthMatrix();

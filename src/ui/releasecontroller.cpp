@@ -11,7 +11,6 @@
 #include "ui/dialogs/reviewdialog.h"
 #include "workspace/journal.h"
 #include "workspace/projectrepo.h"
-#include "workspace/repoprovider.h"
 
 #include <QInputDialog>
 #include <QMessageBox>
@@ -208,16 +207,14 @@ void ReleaseController::reviewThenRun(ws::ReleaseOperation operation, const QStr
     if (!m_workspace)
         return;
     const ws::WorkspaceConfig config = m_workspace->config;
+    flows::SharedRepoProvider provider = m_workspace->provider;
     std::shared_ptr<git::RepoCache> cache = m_cache;
     Q_EMIT progress(tr("Building the review of %1…").arg(summary));
     m_jobs.submitFor<ws::OverlayReview>(
         u"release-review:"_s + key(operation.project, operation.request.service, operation.request.env),
         tr("Review: %1").arg(summary),
-        [config, cache, operation](flows::JobContext &context) -> Result<ws::OverlayReview> {
-            auto provider = ws::RepoProvider::create(config);
-            if (!provider.ok())
-                return provider.error();
-            auto opened = ws::openProject(config, *cache, **provider, operation.project, true, context.cancelFlag());
+        [config, provider, cache, operation](flows::JobContext &context) -> Result<ws::OverlayReview> {
+            auto opened = ws::openProject(config, *cache, *provider, operation.project, true, context.cancelFlag());
             if (!opened.ok())
                 return opened.error();
             if (!opened->fetchProblem.isEmpty())
@@ -272,7 +269,7 @@ void ReleaseController::run(ws::ReleaseOperation operation)
     const ws::ReleaseRequest &r = operation.request;
     const QString busyKey = key(operation.project, r.service, r.env);
     const QString application = m_lookup ? m_lookup(operation.project, r.service, r.env) : QString();
-    auto *flow = new flows::ReleaseFlow(m_jobs, m_cache, m_workspace->config, operation, m_argo, application, this);
+    auto *flow = new flows::ReleaseFlow(m_jobs, m_cache, m_workspace->config, m_workspace->provider, operation, m_argo, application, this);
     m_busy.insert(busyKey);
     Q_EMIT busyChanged(operation.project, r.service, r.env, true);
     connect(flow, &flows::ReleaseFlow::stepChanged, this,
@@ -297,14 +294,12 @@ void ReleaseController::readHistory(const QString &project, const QString &servi
     if (info == nullptr)
         return;
     const ws::WorkspaceConfig config = m_workspace->config;
+    flows::SharedRepoProvider provider = m_workspace->provider;
     std::shared_ptr<git::RepoCache> cache = m_cache;
     m_jobs.submitFor<ReleaseTimeline>(
         info->repoUrl, tr("Read the release history of %1 in %2").arg(service, env),
-        [config, cache, project, service, env](flows::JobContext &context) -> Result<ReleaseTimeline> {
-            auto provider = ws::RepoProvider::create(config);
-            if (!provider.ok())
-                return provider.error();
-            auto opened = ws::openProject(config, *cache, **provider, project, false, context.cancelFlag());
+        [config, provider, cache, project, service, env](flows::JobContext &context) -> Result<ReleaseTimeline> {
+            auto opened = ws::openProject(config, *cache, *provider, project, false, context.cancelFlag());
             if (!opened.ok())
                 return opened.error();
             ReleaseTimeline timeline;

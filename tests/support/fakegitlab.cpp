@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "support/fakegitlab.h"
 
+#include "git/repository.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTcpServer>
@@ -113,7 +115,8 @@ QJsonObject FakeGitLab::makeProject(const QJsonObject &group, const QString &pat
         {u"tag_list"_s, QJsonArray()},
         {u"topics"_s, QJsonArray()},
         {u"ssh_url_to_repo"_s, u"git@127.0.0.1:%1.git"_s.arg(full)},
-        {u"http_url_to_repo"_s, QString(web + u".git"_s)},
+        {u"http_url_to_repo"_s, m_gitBaseUrl.isEmpty() ? QString(web + u".git"_s)
+                                                        : QString(m_gitBaseUrl + u'/' + full + u".git"_s)},
         {u"web_url"_s, web},
         {u"readme_url"_s, QJsonValue()},
         {u"avatar_url"_s, QJsonValue()},
@@ -139,8 +142,24 @@ qint64 FakeGitLab::addProject(const QString &groupFullPath, const QString &path,
 {
     addGroup(groupFullPath);
     const QJsonObject project = makeProject(m_groups.value(groupFullPath), path, emptyRepo, archived);
-    m_projects.insert(groupFullPath + u'/' + path, project);
+    insertProject(groupFullPath + u'/' + path, project);
     return qint64(project.value("id"_L1).toDouble());
+}
+
+void FakeGitLab::setGitRepos(const QString &rootDir, const QString &gitBaseUrl)
+{
+    m_gitRoot = rootDir;
+    m_gitBaseUrl = gitBaseUrl;
+}
+
+void FakeGitLab::insertProject(const QString &pathWithNamespace, const QJsonObject &project)
+{
+    m_projects.insert(pathWithNamespace, project);
+    if (!m_gitRoot.isEmpty()) {
+        const auto created = git::Repository::initBare(m_gitRoot + u'/' + pathWithNamespace + u".git"_s);
+        if (!created.ok())
+            qWarning("FakeGitLab: %s", qPrintable(created.error().fullText()));
+    }
 }
 
 bool FakeGitLab::hasProject(const QString &pathWithNamespace) const
@@ -348,7 +367,7 @@ FakeGitLab::Response FakeGitLab::createProject(const Request &request)
     const QString full = group.value("full_path"_L1).toString() + u'/' + path;
     if (m_createRace) {
         m_createRace = false;
-        m_projects.insert(full, makeProject(group, path, true, false));   // the other creator won
+        insertProject(full, makeProject(group, path, true, false));   // the other creator won
     }
     if (m_projects.contains(full)) {
         const QJsonArray taken{u"has already been taken"_s};
@@ -357,7 +376,7 @@ FakeGitLab::Response FakeGitLab::createProject(const Request &request)
                                                                {u"project_namespace.name"_s, taken}}}});
     }
     const QJsonObject project = makeProject(group, path, true, false);
-    m_projects.insert(full, project);
+    insertProject(full, project);
     return json(201, project);
 }
 

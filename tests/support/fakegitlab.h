@@ -51,6 +51,10 @@ public:
                       bool archived = false);
     /// Whether a project exists at `pathWithNamespace`.
     bool hasProject(const QString &pathWithNamespace) const;
+    /// Backs projects with real repositories: each project added or created from now on gets an empty bare
+    /// repository (branch main) at `<rootDir>/<path_with_namespace>.git`, and http_url_to_repo says
+    /// `<gitBaseUrl>/<path_with_namespace>.git` (a GitHttpServer serving `rootDir`). Off by default.
+    void setGitRepos(const QString &rootDir, const QString &gitBaseUrl);
 
     /// The next create answers 400 {"message":{"name":["has already been taken"],…}} after another creator made the
     /// project (it exists from then on): the race between lookup and create.
@@ -86,6 +90,7 @@ private:
     QJsonObject makeProject(const QJsonObject &group, const QString &path, bool emptyRepo, bool archived);
     static Response json(int status, const QJsonValue &value);
     static Response message(int status, const QString &text);
+    void insertProject(const QString &pathWithNamespace, const QJsonObject &project);
 
     QTcpServer *m_server = nullptr;
     QByteArray m_token = "glpat-fake-0123456789abcdef";
@@ -94,6 +99,8 @@ private:
     QMap<QString, QJsonObject> m_projects;   ///< path_with_namespace → project object
     bool m_createRace = false;
     bool m_links = true;
+    QString m_gitRoot;
+    QString m_gitBaseUrl;
     QList<Seen> m_seen;
 };
 

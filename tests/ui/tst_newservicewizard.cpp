@@ -89,6 +89,9 @@ private Q_SLOTS:
     void settingsPageChecks();
     void autoscalerLeavesReplicasOut();
     void setAnswersFillsEveryField();
+    void pipelinePageChecks_data();
+    void pipelinePageChecks();
+    void existingServiceAndTemplateSourceAreNamed();
     void screenshots();
 };
 
@@ -154,32 +157,32 @@ void TestNewServiceWizard::settingsPageChecks()
     QCOMPARE(child<QLineEdit>(wizard, u"newServiceNamespace"_s)->placeholderText(), u"payments-uat, payments-prod"_s);
 
     auto *problem = child<QLabel>(wizard, u"newServiceSettingsProblem"_s);
-    QVERIFY(!wizard.button(QWizard::FinishButton)->isEnabled());
+    QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
     QVERIFY2(problem->text().contains(u"image repository"_s), qPrintable(problem->text()));
     auto *image = child<QLineEdit>(wizard, u"newServiceImage"_s);
     typeInto(image, u"registry.example.com/shop/orders/"_s);
     QVERIFY2(problem->text().contains(u"not a valid image name"_s), qPrintable(problem->text()));
-    QVERIFY(!wizard.button(QWizard::FinishButton)->isEnabled());
+    QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
     typeInto(image, u"registry.example.com/shop/orders"_s);
     QVERIFY2(problem->isHidden(), qPrintable(problem->text()));
-    QVERIFY(wizard.button(QWizard::FinishButton)->isEnabled());
+    QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
 
     // prod does not allow a canary stage.
     child<QComboBox>(wizard, u"newServiceStage"_s)->setCurrentIndex(1);
     QVERIFY2(problem->text().contains(u"prod"_s), qPrintable(problem->text()));
-    QVERIFY(!wizard.button(QWizard::FinishButton)->isEnabled());
+    QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
     auto *envs = child<QListWidget>(wizard, u"newServiceEnvironments"_s);
     envs->item(1)->setCheckState(Qt::Unchecked);
-    QVERIFY(wizard.button(QWizard::FinishButton)->isEnabled());
+    QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
     QCOMPARE(wizard.answers().environments, QStringList{u"uat"_s});
     QVERIFY(wizard.answers().spec.canaryStage);
 
     envs->item(0)->setCheckState(Qt::Unchecked);
     QVERIFY2(problem->text().contains(u"No environment"_s), qPrintable(problem->text()));
-    QVERIFY(!wizard.button(QWizard::FinishButton)->isEnabled());
+    QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
     envs->item(1)->setCheckState(Qt::Checked);
     child<QComboBox>(wizard, u"newServiceStage"_s)->setCurrentIndex(0);
-    QVERIFY(wizard.button(QWizard::FinishButton)->isEnabled());
+    QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
     // The cluster follows the first chosen environment until the user edits it.
     QCOMPARE(child<QLineEdit>(wizard, u"newServiceCluster"_s)->text(), u"https://prod.k8s.example.com"_s);
     QCOMPARE(wizard.answers().spec.cluster, u"https://prod.k8s.example.com"_s);
@@ -244,6 +247,77 @@ void TestNewServiceWizard::setAnswersFillsEveryField()
     QCOMPARE(QString::fromUtf8(ws::answersToYaml(wizard.answers())), QString::fromUtf8(ws::answersToYaml(hpa)));
 }
 
+void TestNewServiceWizard::pipelinePageChecks_data()
+{
+    QTest::addColumn<QString>("devopsNamespace");
+    QTest::addColumn<QString>("sourceRepo");
+    QTest::addColumn<QString>("problemPart");   // empty: valid, Finish enabled
+    QTest::newRow("defaults") << QString() << QString() << QString();
+    QTest::newRow("https source") << u"shop-devops"_s << u"https://gitlab.example.com/shop/orders.git"_s << QString();
+    QTest::newRow("scp-like source") << QString() << u"git@gitlab.example.com:shop/orders.git"_s << QString();
+    QTest::newRow("ssh source") << QString() << u"ssh://git@gitlab.example.com:2222/shop/orders.git"_s << QString();
+    QTest::newRow("namespace upper case") << u"Shop"_s << QString() << u"Shop"_s;
+    QTest::newRow("source with a quote") << QString() << u"https://gitlab.example.com/it's.git"_s
+                                         << u"not a git URL"_s;
+    QTest::newRow("source with a space") << QString() << u"https://gitlab.example.com/a b.git"_s
+                                         << u"not a git URL"_s;
+    QTest::newRow("source without scheme") << QString() << u"gitlab.example.com/shop/orders.git"_s
+                                           << u"not a git URL"_s;
+}
+
+void TestNewServiceWizard::pipelinePageChecks()
+{
+    QFETCH(QString, devopsNamespace);
+    QFETCH(QString, sourceRepo);
+    QFETCH(QString, problemPart);
+    ui::NewServiceWizard wizard(twoEnvironments(), kProjects);
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    typeInto(child<QComboBox>(wizard, u"newServiceProject"_s)->lineEdit(), u"shop"_s);
+    typeInto(child<QLineEdit>(wizard, u"newServiceName"_s), u"orders"_s);
+    wizard.next();
+    typeInto(child<QLineEdit>(wizard, u"newServiceImage"_s), u"registry.example.com/shop/orders"_s);
+    wizard.next();
+    QCOMPARE(wizard.currentId(), 2);
+    // The DevOps namespace defaults to the project.
+    QCOMPARE(child<QLineEdit>(wizard, u"newServiceDevopsNamespace"_s)->placeholderText(), u"shop"_s);
+    typeInto(child<QLineEdit>(wizard, u"newServiceDevopsNamespace"_s), devopsNamespace);
+    typeInto(child<QLineEdit>(wizard, u"newServiceSourceRepo"_s), sourceRepo);
+    auto *problem = child<QLabel>(wizard, u"newServicePipelineProblem"_s);
+    if (problemPart.isEmpty()) {
+        QVERIFY2(problem->isHidden(), qPrintable(problem->text()));
+        QVERIFY(wizard.button(QWizard::FinishButton)->isEnabled());
+        QCOMPARE(wizard.answers().spec.devopsNamespace, devopsNamespace);
+        QCOMPARE(wizard.answers().spec.sourceRepoUrl, sourceRepo);
+    } else {
+        QVERIFY2(problem->text().contains(problemPart), qPrintable(problem->text()));
+        QVERIFY(problem->text().endsWith(u'.'));
+        QVERIFY(!wizard.button(QWizard::FinishButton)->isEnabled());
+    }
+}
+
+void TestNewServiceWizard::existingServiceAndTemplateSourceAreNamed()
+{
+    ui::NewServiceWizard wizard(twoEnvironments(), kProjects);
+    wizard.setTemplateSource(u"/srv/argocd-gitops-templates.git at 1a2b3c4d (pinned)"_s);
+    wizard.setExistingServices({{u"shop"_s, {u"orders"_s, u"cart"_s}}});
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    QCOMPARE(child<QLabel>(wizard, u"newServiceTemplateSource"_s)->text(),
+             u"/srv/argocd-gitops-templates.git at 1a2b3c4d (pinned)"_s);
+    auto *note = child<QLabel>(wizard, u"newServiceExistingNote"_s);
+    typeInto(child<QComboBox>(wizard, u"newServiceProject"_s)->lineEdit(), u"shop"_s);
+    typeInto(child<QLineEdit>(wizard, u"newServiceName"_s), u"payments"_s);
+    QVERIFY(note->isHidden());
+    typeInto(child<QLineEdit>(wizard, u"newServiceName"_s), u"orders"_s);
+    QVERIFY(!note->isHidden());
+    QVERIFY2(note->text().contains(u"already exists in shop"_s), qPrintable(note->text()));
+    // Not a problem: the page stays complete.
+    QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
+    typeInto(child<QComboBox>(wizard, u"newServiceProject"_s)->lineEdit(), u"billing"_s);
+    QVERIFY(note->isHidden());
+}
+
 void TestNewServiceWizard::screenshots()
 {
     const QString dir = qEnvironmentVariable("GD_BUILD_DIR", QDir::tempPath()) + u"/screenshots"_s;
@@ -262,8 +336,13 @@ void TestNewServiceWizard::screenshots()
         wizard.next();
         QCOMPARE(wizard.currentId(), 1);
         typeInto(child<QLineEdit>(wizard, u"newServiceImage"_s), u"registry.example.com/shop/orders"_s);
-        QVERIFY(wizard.button(QWizard::FinishButton)->isEnabled());
+        QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
         QVERIFY(wizard.grab().save(dir + u"/newservicewizard_deployment_"_s + name + u".png"_s));
+        wizard.next();
+        QCOMPARE(wizard.currentId(), 2);
+        typeInto(child<QLineEdit>(wizard, u"newServiceSourceRepo"_s), u"https://gitlab.example.com/shop/orders.git"_s);
+        QVERIFY(wizard.button(QWizard::FinishButton)->isEnabled());
+        QVERIFY(wizard.grab().save(dir + u"/newservicewizard_pipeline_"_s + name + u".png"_s));
     }
     QApplication::setPalette(light);
 }

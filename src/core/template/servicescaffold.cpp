@@ -21,6 +21,15 @@ Error invalid(QString message, QString detail = {})
     return makeError(Error::Code::InvalidInput, std::move(message), std::move(detail));
 }
 
+/// A clone URL the pipeline can put into its Jenkinsfile as it is: https://, http://, ssh:// or git:// with a host,
+/// or scp-like user@host:path; no whitespace, quotes, backslashes or '$' (it lands inside a Groovy string).
+bool isGitUrl(const QString &url)
+{
+    static const QRegularExpression pattern(
+        uR"(^(?:(?:https?|ssh|git)://[^/\s'"\\$]+(?:/[^\s'"\\$]*)?|[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:[^\s'"\\$]+)$)"_s);
+    return pattern.match(url).hasMatch();
+}
+
 bool isValidTag(const QString &tag)
 {
     static const QRegularExpression pattern(uR"(^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$)"_s);
@@ -173,6 +182,11 @@ Result<void> validateSpec(const ServiceSpec &spec, const TemplateSet &templates)
         return invalid(ServiceScaffoldText::tr("The cluster \"%1\" is not a cluster URL; enter the API server address as Argo CD knows "
                           "it, for example https://kubernetes.default.svc.")
                            .arg(spec.cluster));
+    }
+    if (!spec.sourceRepoUrl.isEmpty() && !isGitUrl(spec.sourceRepoUrl)) {
+        return invalid(ServiceScaffoldText::tr("The source repository \"%1\" is not a git URL; enter an https://, ssh:// or "
+                                               "git@host:path address without spaces or quotes, or leave it empty.")
+                           .arg(spec.sourceRepoUrl));
     }
     if (spec.repoUrl.trimmed().isEmpty())
         return invalid(ServiceScaffoldText::tr("The deployment repository URL is empty; Argo CD needs it to find the manifests."));

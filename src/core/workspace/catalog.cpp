@@ -244,10 +244,18 @@ EnvironmentState Catalog::readEnvironment(const git::Repository &repo, const git
 
 Result<CatalogSnapshot> Catalog::load(const WorkspaceConfig &config, git::RepoCache &cache, const Options &options)
 {
-    auto provider = RepoProvider::create(config);
-    if (!provider.ok())
-        return provider.error();
-    auto names = (*provider)->listProjects();
+    if (config.provider != WorkspaceConfig::ProviderType::Local) {
+        return makeError(Error::Code::InvalidInput,
+                         CatalogText::tr("A GitLab workspace needs its signed-in provider to be read."));
+    }
+    const LocalRepoProvider provider(config);
+    return load(config, provider, cache, options);
+}
+
+Result<CatalogSnapshot> Catalog::load(const WorkspaceConfig &config, const RepoProvider &provider,
+                                      git::RepoCache &cache, const Options &options)
+{
+    auto names = provider.listProjects();
     if (!names.ok())
         return names.error();
 
@@ -255,13 +263,13 @@ Result<CatalogSnapshot> Catalog::load(const WorkspaceConfig &config, git::RepoCa
     for (const QString &name : *names) {
         if (options.cancelled != nullptr && options.cancelled->load())
             return makeError(Error::Code::Cancelled, CatalogText::tr("Loading the workspace was cancelled."));
-        auto opened = openProject(config, cache, **provider, name, options.fetch, options.cancelled);
+        auto opened = openProject(config, cache, provider, name, options.fetch, options.cancelled);
         if (!opened.ok()) {
             if (opened.error().code == Error::Code::Cancelled)
                 return opened.error();
             ProjectInfo failed;
             failed.name = name;
-            failed.repoUrl = (*provider)->repoUrl(name);
+            failed.repoUrl = provider.repoUrl(name);
             failed.problem = opened.error().fullText();
             snapshot.projects.push_back(std::move(failed));
             continue;

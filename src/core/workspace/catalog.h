@@ -6,6 +6,7 @@
 #include "git/repository.h"
 #include "manifest/kustomization.h"
 #include "util/result.h"
+#include "workspace/repoprovider.h"
 #include "workspace/workspaceconfig.h"
 
 #include <QString>
@@ -57,8 +58,11 @@ public:
         const std::atomic_bool *cancelled = nullptr;
     };
 
-    /// Every project of the workspace. A project that fails to load is listed with its `problem` set;
-    /// only a failure to list projects at all is an Error.
+    /// Every project of the workspace, from the repos `provider` lists. A project that fails to load is listed with
+    /// its `problem` set; only a failure to list projects at all is an Error.
+    static Result<CatalogSnapshot> load(const WorkspaceConfig &config, const RepoProvider &provider,
+                                        git::RepoCache &cache, const Options &options);
+    /// The same for a `local` workspace (its provider needs no credentials); InvalidInput for another provider.
     static Result<CatalogSnapshot> load(const WorkspaceConfig &config, git::RepoCache &cache, const Options &options);
     static Result<CatalogSnapshot> load(const WorkspaceConfig &config, git::RepoCache &cache)
     {

@@ -40,7 +40,7 @@ Result<git::WorkingClone> openWorkingClone(const WorkspaceConfig &config, const 
     if (auto name = checkDnsLabel(project, NameKind::Project); !name.ok())
         return name.error();
     return git::WorkingClone::openOrClone(workingCloneDir(config.name, project), provider.repoUrl(project),
-                                          config.branch, git::RemoteAuth{}, cancelled);
+                                          config.branch, provider.remoteAuth(), cancelled);
 }
 
 Result<QStringList> workingFiles(const git::WorkingClone &clone, const QString &service, const QString &env)

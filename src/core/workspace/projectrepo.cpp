@@ -32,13 +32,13 @@ Result<OpenedProject> openProject(const WorkspaceConfig &config, git::RepoCache 
                                              "for two minutes; try again when it is done.")
                              .arg(project));
     }
-    auto repo = cache.openOrClone(opened.url, git::RemoteAuth{}, cancelled);
+    auto repo = cache.openOrClone(opened.url, provider.remoteAuth(), cancelled);
     if (!repo.ok())
         return repo.error();
     opened.repo = std::move(*repo);
 
     const QString trackingRef = u"refs/remotes/origin/"_s + config.branch;
-    auto tip = fetch ? git::fetchBranch(opened.repo, opened.url, config.branch, git::RemoteAuth{}, cancelled)
+    auto tip = fetch ? git::fetchBranch(opened.repo, opened.url, config.branch, provider.remoteAuth(), cancelled)
                      : opened.repo.resolve(trackingRef);
     if (tip.ok()) {
         opened.tip = *tip;

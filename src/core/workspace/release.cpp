@@ -400,6 +400,12 @@ QString stageKustomizationPath(const QString &service, const QString &env, Relea
     return ServiceEnvPaths::manifests(service, env) + u'/' + stageName(stage) + u"/kustomization.yaml"_s;
 }
 
+QString releasedTagAt(const git::Repository &repo, const git::ObjectId &commit, const QString &service,
+                      const QString &env, ReleaseStage stage)
+{
+    return tagAt(repo, commit, stageKustomizationPath(service, env, stage));
+}
+
 namespace {
 
 /// What releaseEdit() does on one tip.

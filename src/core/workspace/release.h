@@ -58,6 +58,10 @@ QString stageName(ReleaseStage stage);
 QString kindName(ReleaseKind kind);
 /// The repository path of the stage's kustomization ("appsmanifests/orders/uat/manifests/ga/kustomization.yaml").
 QString stageKustomizationPath(const QString &service, const QString &env, ReleaseStage stage);
+/// The tag the stage's overlay of `service` in `env` sets at `commit` (its digest when it sets no tag); empty when
+/// the file is absent or unreadable, or `commit` is null. A blob read.
+QString releasedTagAt(const git::Repository &repo, const git::ObjectId &commit, const QString &service,
+                      const QString &env, ReleaseStage stage);
 
 /// What the user asks for and what they saw when they asked.
 struct ReleaseRequest {

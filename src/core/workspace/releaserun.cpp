@@ -82,6 +82,7 @@ Result<git::PushOutcome> runReleaseOperation(const WorkspaceConfig &config, git:
     plan.branch = config.branch;
     plan.message = prepared->message;
     plan.edit = prepared->edit;
+    plan.auth = provider.remoteAuth();
     plan.cancelled = cancelled;
     plan.progress = std::move(progress);
     return git::runPushLoop(opened->repo, plan);

@@ -22,19 +22,6 @@ const QString gitSuffix = u".git"_s;
 
 } // namespace
 
-Result<std::unique_ptr<RepoProvider>> RepoProvider::create(const WorkspaceConfig &config)
-{
-    switch (config.provider) {
-    case WorkspaceConfig::ProviderType::Local:
-        return std::unique_ptr<RepoProvider>(std::make_unique<LocalRepoProvider>(config));
-    case WorkspaceConfig::ProviderType::GitLab:
-        break;
-    }
-    return makeError(Error::Code::InvalidInput,
-                     RepoProviderText::tr("This version of GitOps Desk cannot reach GitLab yet; use a local provider."),
-                     config.gitlabUrl);
-}
-
 LocalRepoProvider::LocalRepoProvider(WorkspaceConfig config) : m_config(std::move(config)) {}
 
 Result<QStringList> LocalRepoProvider::listProjects() const

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "git/remote.h"
 #include "util/result.h"
 #include "workspace/workspaceconfig.h"
 
@@ -22,9 +23,9 @@ public:
     virtual QString repoUrl(const QString &project) const = 0;
     /// Creates `project`'s empty deployment repo; succeeds when it already exists. Blocking.
     virtual Result<QString> ensureRepo(const QString &project) = 0;
-
-    /// The provider the workspace names; Error for a provider this build cannot reach yet.
-    static Result<std::unique_ptr<RepoProvider>> create(const WorkspaceConfig &config);
+    /// The credentials git operations (clone, fetch, push) on this provider's repos use; empty for local repos.
+    /// Cheap; holds the token in memory only: never write it to a file or a log.
+    virtual git::RemoteAuth remoteAuth() const { return {}; }
 };
 
 /// The `local` provider: bare repos `{localPath}/{prefix}{project}.git` (a trailing `.git` is optional).

@@ -3,6 +3,7 @@
 
 #include "manifest/rendereddiff.h"
 #include "util/names.h"
+#include "workspace/release.h"
 #include "workspace/overlaycheck.h"
 
 #include <QCoreApplication>
@@ -106,7 +107,25 @@ tmpl::ServiceSpec ScaffoldAnswers::specFor(const QString &env) const
 {
     tmpl::ServiceSpec result = spec;
     result.environment = env;
+    if (const auto running = runningTags.constFind(env); running != runningTags.cend()) {
+        result.gaTag = running->ga;
+        result.canaryTag = running->canary;
+    }
     return result;
+}
+
+ScaffoldAnswers withRunningTags(const git::Repository &repo, const git::ObjectId &tip, ScaffoldAnswers answers)
+{
+    answers.runningTags.clear();
+    for (const QString &env : std::as_const(answers.environments)) {
+        const QString service = answers.spec.service;
+        const QString ga = releasedTagAt(repo, tip, service, env, ReleaseStage::Ga);
+        if (ga.isEmpty())
+            continue;
+        const QString canary = releasedTagAt(repo, tip, service, env, ReleaseStage::Canary);
+        answers.runningTags.insert(env, {ga, canary.isEmpty() ? ga : canary});
+    }
+    return answers;
 }
 
 QString scaffoldAnswersPath(const QString &service)

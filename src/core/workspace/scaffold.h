@@ -10,6 +10,7 @@
 #include "util/result.h"
 #include "workspace/overlayreview.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
@@ -23,10 +24,18 @@ namespace gd::ws {
 /// The answers of the New Service wizard: one spec for several environments. `spec.environment` is ignored; each
 /// entry of `environments` is rendered with the rest of the spec.
 struct ScaffoldAnswers {
+    /// The tags an existing environment runs, which a scaffold keeps (releases change tags, not the wizard).
+    struct RunningTags {
+        QString ga;
+        QString canary;
+    };
+
     tmpl::ServiceSpec spec;
     QStringList environments;   ///< in the order given; at least one, no duplicates
+    /// Per environment that exists already: its running tags (withRunningTags fills it). Not stored.
+    QHash<QString, RunningTags> runningTags;
 
-    /// The spec for one environment (`spec` with `environment` set).
+    /// The spec for one environment: `spec` with `environment` set, and the running tags when it has them.
     tmpl::ServiceSpec specFor(const QString &env) const;
 };
 
@@ -45,12 +54,17 @@ Result<ScaffoldAnswers> answersFromYaml(const QByteArray &yaml);
 Result<ScaffoldAnswers> loadScaffoldAnswers(const git::Repository &repo, const git::ObjectId &tip,
                                             const QString &service);
 
+/// `answers` with runningTags filled from `tip` for every environment whose GA overlay exists there, so scaffolding
+/// an existing service never changes the tags it runs. A few blob reads.
+ScaffoldAnswers withRunningTags(const git::Repository &repo, const git::ObjectId &tip, ScaffoldAnswers answers);
+
 /// Checks the answers for every environment (validateSpec's sentences, naming the wrong answer) and the environment
 /// list itself. Pure.
 Result<void> validateAnswers(const ScaffoldAnswers &answers, const tmpl::TemplateSet &templates);
 
 /// What scaffolding `answers` into `project`'s repo at `tip` (null: an empty repository) would do: renders every
-/// environment and the answers file; files that do not exist yet are new (base = nullopt), files that exist and
+/// environment (answers.specFor; pass withRunningTags' answers so existing environments keep their tags) and the
+/// answers file; files that do not exist yet are new (base = nullopt), files that exist and
 /// differ show base = theirs = the tip's content and mine = the rendered one, unchanged files are left out (a second
 /// run with the same answers has no files). Validates each environment folder as it would land (the tip's folder
 /// with the new files written over it) with kustomize; findings name files relative to the service folder

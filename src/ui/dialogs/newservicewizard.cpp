@@ -66,6 +66,16 @@ namespace {
 // its emptiness is not something the wizard's user can fix.
 const QString kRepoUrlStandIn = u"https://repository.invalid/deployment.git"_s;
 
+/// validateAnswers' sentence for `answers`, empty when they are complete.
+QString checkAnswers(ws::ScaffoldAnswers answers, const tmpl::TemplateSet &templates)
+{
+    if (answers.spec.repoUrl.trimmed().isEmpty())
+        answers.spec.repoUrl = kRepoUrlStandIn;
+    if (const Result<void> r = ws::validateAnswers(answers, templates); !r)
+        return r.error().message;
+    return {};
+}
+
 QString expandPattern(QString pattern, const QString &project, const QString &service, const QString &env)
 {
     return pattern.replace(u"{project}"_s, project).replace(u"{service}"_s, service).replace(u"{env}"_s, env);
@@ -78,7 +88,8 @@ NewServiceWizard::NewServiceWizard(const ws::WorkspaceConfig &workspace, const Q
     : QWizard(parent), m_workspace(workspace), m_templates(std::move(templates)), m_project(new QComboBox),
       m_service(new QLineEdit), m_language(new QComboBox), m_environments(new QListWidget), m_stage(new QComboBox),
       m_image(new QLineEdit), m_port(new QSpinBox), m_replicas(new QSpinBox), m_autoscaler(new QCheckBox),
-      m_selfHeal(new QCheckBox), m_cluster(new QLineEdit), m_namespace(new QLineEdit)
+      m_selfHeal(new QCheckBox), m_cluster(new QLineEdit), m_namespace(new QLineEdit),
+      m_devopsNamespace(new QLineEdit), m_sourceRepo(new QLineEdit)
 {
     setWindowTitle(tr("New Service"));
     setOption(QWizard::NoBackButtonOnStartPage);
@@ -97,10 +108,21 @@ NewServiceWizard::NewServiceWizard(const ws::WorkspaceConfig &workspace, const Q
     m_language->addItems(m_templates.languages());
     m_language->setCurrentIndex(qMax(0, m_language->findText(m_base.spec.language)));
 
+    m_templateSource = new QLabel(tr("builtin templates"));
+    m_templateSource->setObjectName(u"newServiceTemplateSource"_s);
+    m_templateSource->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_templateSource->setWordWrap(true);
+    m_existingNote = new QLabel;
+    m_existingNote->setObjectName(u"newServiceExistingNote"_s);
+    m_existingNote->setWordWrap(true);
+    m_existingNote->hide();
+
     auto *projectForm = new QFormLayout;
     projectForm->addRow(tr("&Project:"), m_project);
     projectForm->addRow(tr("&Service name:"), m_service);
     projectForm->addRow(tr("&Language template:"), m_language);
+    projectForm->addRow(tr("Templates:"), m_templateSource);
+    projectForm->addRow(m_existingNote);
     m_projectPage = new NewServicePage([this] { return projectPageProblem(); }, projectForm,
                                        u"newServiceProjectProblem"_s, this);
     m_projectPage->setTitle(tr("Service"));
@@ -150,8 +172,22 @@ NewServiceWizard::NewServiceWizard(const ws::WorkspaceConfig &workspace, const Q
     m_settingsPage->setSubTitle(tr("Where and how the service runs. Cluster and namespace start from the workspace's "
                                    "environment."));
 
+    m_devopsNamespace->setObjectName(u"newServiceDevopsNamespace"_s);
+    m_devopsNamespace->setToolTip(tr("Empty: the project's name."));
+    m_sourceRepo->setObjectName(u"newServiceSourceRepo"_s);
+    m_sourceRepo->setPlaceholderText(tr("for example https://gitlab.example.com/shop/orders.git"));
+    auto *pipelineForm = new QFormLayout;
+    pipelineForm->addRow(tr("&DevOps project namespace:"), m_devopsNamespace);
+    pipelineForm->addRow(tr("Source &repository:"), m_sourceRepo);
+    m_pipelinePage = new NewServicePage([this] { return pipelinePageProblem(); }, pipelineForm,
+                                        u"newServicePipelineProblem"_s, this);
+    m_pipelinePage->setTitle(tr("Pipeline"));
+    m_pipelinePage->setSubTitle(tr("The KubeSphere pipeline that builds the image and releases it through this "
+                                   "deployment repository, and the Argo CD Application that deploys the pipeline."));
+
     addPage(m_projectPage);
     addPage(m_settingsPage);
+    addPage(m_pipelinePage);
 
     const auto changed = [this] { refresh(); };
     connect(m_project, &QComboBox::currentTextChanged, this, changed);
@@ -169,6 +205,8 @@ NewServiceWizard::NewServiceWizard(const ws::WorkspaceConfig &workspace, const Q
     connect(m_cluster, &QLineEdit::textEdited, this, [this] { m_clusterEdited = true; });
     connect(m_cluster, &QLineEdit::textChanged, this, changed);
     connect(m_namespace, &QLineEdit::textChanged, this, changed);
+    connect(m_devopsNamespace, &QLineEdit::textChanged, this, changed);
+    connect(m_sourceRepo, &QLineEdit::textChanged, this, changed);
     refresh();
 }
 
@@ -213,6 +251,19 @@ void NewServiceWizard::setAnswers(const ws::ScaffoldAnswers &answers)
     m_clusterEdited = true;   // the stored cluster wins over the workspace default (set first: setText refreshes)
     m_cluster->setText(spec.cluster);
     m_namespace->setText(spec.namespaceName);
+    m_devopsNamespace->setText(spec.devopsNamespace);
+    m_sourceRepo->setText(spec.sourceRepoUrl);
+    refresh();
+}
+
+void NewServiceWizard::setTemplateSource(const QString &description)
+{
+    m_templateSource->setText(description);
+}
+
+void NewServiceWizard::setExistingServices(const QHash<QString, QStringList> &servicesByProject)
+{
+    m_existingServices = servicesByProject;
     refresh();
 }
 
@@ -231,6 +282,8 @@ ws::ScaffoldAnswers NewServiceWizard::answers() const
     spec.selfHeal = m_selfHeal->isChecked();
     spec.cluster = m_cluster->text().trimmed();
     spec.namespaceName = m_namespace->text().trimmed();
+    spec.devopsNamespace = m_devopsNamespace->text().trimmed();
+    spec.sourceRepoUrl = m_sourceRepo->text().trimmed();
     // One environment whose workspace pattern differs from "{project}-{env}" needs its namespace spelled out.
     if (spec.namespaceName.isEmpty() && result.environments.size() == 1) {
         if (const ws::EnvironmentConfig *env = m_workspace.environment(result.environments.front())) {
@@ -244,7 +297,14 @@ ws::ScaffoldAnswers NewServiceWizard::answers() const
 
 QString NewServiceWizard::problem(int page) const
 {
-    return page == 0 ? projectPageProblem() : settingsPageProblem();
+    switch (page) {
+    case 0:
+        return projectPageProblem();
+    case 1:
+        return settingsPageProblem();
+    default:
+        return pipelinePageProblem();
+    }
 }
 
 QString NewServiceWizard::projectPageProblem() const
@@ -292,11 +352,17 @@ QString NewServiceWizard::settingsPageProblem() const
                   "starting and ending with a letter or digit.")
             .arg(checked.spec.imageRepository);
     }
-    if (checked.spec.repoUrl.trimmed().isEmpty())
-        checked.spec.repoUrl = kRepoUrlStandIn;
-    if (const Result<void> r = ws::validateAnswers(checked, m_templates); !r)
-        return r.error().message;
-    return {};
+    // The pipeline's fields are checked on their own page.
+    checked.spec.devopsNamespace.clear();
+    checked.spec.sourceRepoUrl.clear();
+    return checkAnswers(checked, m_templates);
+}
+
+QString NewServiceWizard::pipelinePageProblem() const
+{
+    if (const QString first = settingsPageProblem(); !first.isEmpty())
+        return first;
+    return checkAnswers(answers(), m_templates);
 }
 
 QStringList NewServiceWizard::checkedEnvironments() const
@@ -336,8 +402,18 @@ void NewServiceWizard::refresh()
         m_cluster->setText(defaultCluster());
     }
     m_namespace->setPlaceholderText(defaultNamespaces());
+    m_devopsNamespace->setPlaceholderText(m_project->currentText().trimmed());
+    const QString project = m_project->currentText().trimmed();
+    const QString service = m_service->text().trimmed();
+    const bool exists = m_existingServices.value(project).contains(service);
+    m_existingNote->setText(exists ? tr("%1 already exists in %2: the review will show what would change, and "
+                                        "nothing changes without your Commit.")
+                                         .arg(service, project)
+                                   : QString());
+    m_existingNote->setVisible(exists);
     m_projectPage->recheck();
     m_settingsPage->recheck();
+    m_pipelinePage->recheck();
 }
 
 } // namespace gd::ui

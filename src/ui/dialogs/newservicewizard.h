@@ -5,11 +5,13 @@
 #include "workspace/scaffold.h"
 #include "workspace/workspaceconfig.h"
 
+#include <QHash>
 #include <QStringList>
 #include <QWizard>
 
 class QCheckBox;
 class QComboBox;
+class QLabel;
 class QLineEdit;
 class QListWidget;
 class QSpinBox;
@@ -19,9 +21,10 @@ namespace gd::ui {
 class NewServicePage;
 
 /// The New Service wizard (issue 6): collects the answers for a new service, or for running the scaffold again for
-/// one. Page 1: project (existing or new), service name, language template. Page 2: environments, stage level, image
-/// repository, port, replicas or autoscaler, selfHeal, cluster and namespace (defaults from the workspace's
-/// environment). Inputs are checked as typed; each page names its first problem in a sentence and Next/Finish stay
+/// one. Page 1: project (existing or new), service name, language template, and which template set renders them.
+/// Page 2: environments, stage level, image repository, port, replicas or autoscaler, selfHeal, cluster and namespace
+/// (defaults from the workspace's environment). Page 3: the pipeline's parameters (KubeSphere DevOps namespace,
+/// source repository). Inputs are checked as typed; each page names its first problem in a sentence and Next/Finish stay
 /// disabled until it is gone. No git work and nothing blocking: the caller previews and commits. GUI thread.
 class NewServiceWizard : public QWizard {
     Q_OBJECT
@@ -38,12 +41,18 @@ public:
     /// The answers as the fields hold them now; environments in the workspace's order. Cheap.
     ws::ScaffoldAnswers answers() const;
 
-    /// The first problem of page `page` (0 or 1) as a sentence, empty when the page is complete. Cheap.
+    /// Names the template set the languages come from ("builtin templates", "<url> at 1a2b3c4 (pinned)").
+    void setTemplateSource(const QString &description);
+    /// The services each project has, so that typing an existing one says the review will show what changes.
+    void setExistingServices(const QHash<QString, QStringList> &servicesByProject);
+
+    /// The first problem of page `page` (0, 1 or 2) as a sentence, empty when the page is complete. Cheap.
     QString problem(int page) const;
 
 private:
     QString projectPageProblem() const;
     QString settingsPageProblem() const;
+    QString pipelinePageProblem() const;
     QStringList checkedEnvironments() const;
     QString defaultCluster() const;
     QString defaultNamespaces() const;
@@ -56,6 +65,10 @@ private:
 
     NewServicePage *m_projectPage;
     NewServicePage *m_settingsPage;
+    NewServicePage *m_pipelinePage;
+    QHash<QString, QStringList> m_existingServices;
+    QLabel *m_templateSource;
+    QLabel *m_existingNote;
     QComboBox *m_project;
     QLineEdit *m_service;
     QComboBox *m_language;
@@ -68,6 +81,8 @@ private:
     QCheckBox *m_selfHeal;
     QLineEdit *m_cluster;
     QLineEdit *m_namespace;
+    QLineEdit *m_devopsNamespace;
+    QLineEdit *m_sourceRepo;
 };
 
 } // namespace gd::ui

@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QEvent>
 #include <QHeaderView>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QProgressBar>
@@ -39,12 +40,14 @@ QFont scaledBold(QFont font, qreal factor)
 ProjectPage::ProjectPage(QWidget *parent)
     : QWidget(parent), m_model(new ProjectSummaryModel(this)), m_title(new QLabel(this)),
       m_subtitle(new QLabel(this)), m_problem(new MessageBanner(this)), m_heading(new QLabel(this)),
-      m_table(new FittedTableView(FittedTableView::Fit::AtMostAllRows, this))
+      m_newServiceButton(new QPushButton(this)), m_table(new FittedTableView(FittedTableView::Fit::AtMostAllRows, this))
 {
     setObjectName(u"projectPage"_s);
     m_title->setObjectName(u"projectTitle"_s);
     m_table->setObjectName(u"summaryTable"_s);
     m_problem->setObjectName(u"projectProblem"_s);
+    m_newServiceButton->setObjectName(u"newServiceButton"_s);
+    connect(m_newServiceButton, &QPushButton::clicked, this, [this] { Q_EMIT newServiceRequested(projectName()); });
     m_title->setFont(scaledBold(m_title->font(), 1.6));
     m_heading->setFont(scaledBold(m_heading->font(), 1.0));
     m_subtitle->setWordWrap(true);
@@ -69,7 +72,10 @@ ProjectPage::ProjectPage(QWidget *parent)
     layout->addWidget(m_subtitle);
     layout->addWidget(m_problem);
     layout->addSpacing(gap);
-    layout->addWidget(m_heading);
+    auto *headingRow = new QHBoxLayout;
+    headingRow->addWidget(m_heading, 1);
+    headingRow->addWidget(m_newServiceButton);
+    layout->addLayout(headingRow);
     // As tall as its rows when they fit (no empty grid below them), scrolling when they do not.
     layout->addWidget(m_table);
     layout->addStretch(1);
@@ -126,6 +132,10 @@ void ProjectPage::retranslateUi()
                                tr("This project could not be read completely; what is shown may be out of date."),
                                project.problem);
     m_table->setToolTip(tr("Double-click a cell to open that service."));
+    m_newServiceButton->setText(tr("New Service…"));
+    m_newServiceButton->setToolTip(tr("Create a service in %1 from the templates: review, commit, push, create its "
+                                      "Argo CD Applications")
+                                       .arg(project.name));
 }
 
 WelcomePage::WelcomePage(QWidget *parent)

@@ -32,6 +32,8 @@ public:
 Q_SIGNALS:
     /// The user double-clicked a cell: go to that service (and environment).
     void serviceActivated(const QString &project, const QString &service, const QString &environment);
+    /// The user wants a new service in this project (New Service…).
+    void newServiceRequested(const QString &project);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -44,6 +46,7 @@ private:
     QLabel *m_subtitle;
     MessageBanner *m_problem;
     QLabel *m_heading;
+    QPushButton *m_newServiceButton;
     FittedTableView *m_table;
 };
 

@@ -44,6 +44,7 @@ ServicePage::ServicePage(QWidget *parent)
       m_subtitle(new QLabel(this)), m_environmentsHeading(headingLabel(this)),
       m_table(new FittedTableView(FittedTableView::Fit::AllRows, this)),
       m_filesHeading(headingLabel(this)), m_editButton(new QPushButton(this)), m_releaseButton(new QPushButton(this)),
+      m_wizardButton(new QPushButton(this)),
       m_releaseGate(new ReleaseGate(this)), m_tabs(new QTabWidget(this)), m_releasePanel(new ReleasePanel(m_tabs)), m_filesState(new QLabel(this)), m_splitter(new QSplitter(this)),
       m_fileTree(new QTreeWidget(m_splitter)), m_fileView(new QPlainTextEdit(m_splitter))
 {
@@ -56,6 +57,8 @@ ServicePage::ServicePage(QWidget *parent)
     m_filesState->setObjectName(u"filesState"_s);
     m_editButton->setObjectName(u"editManifestsButton"_s);
     m_releaseButton->setObjectName(u"releaseButton"_s);
+    m_wizardButton->setObjectName(u"wizardAgainButton"_s);
+    connect(m_wizardButton, &QPushButton::clicked, this, [this] { Q_EMIT wizardRequested(m_project, serviceName()); });
     m_tabs->setObjectName(u"serviceTabs"_s);
     m_releaseButton->setEnabled(false);
     connect(m_releaseButton, &QPushButton::clicked, this, [this] {
@@ -120,6 +123,7 @@ ServicePage::ServicePage(QWidget *parent)
     layout->addSpacing(gap);
     auto *environmentsRow = new QHBoxLayout;
     environmentsRow->addWidget(m_environmentsHeading, 1);
+    environmentsRow->addWidget(m_wizardButton);
     environmentsRow->addWidget(m_releaseButton);
     layout->addLayout(environmentsRow);
     layout->addWidget(m_table);
@@ -353,6 +357,10 @@ void ServicePage::retranslateUi()
     m_filesHeading->setText(env.isEmpty() ? tr("Manifest files") : tr("Manifest files in %1").arg(env));
     m_editButton->setText(tr("Edit Manifests…"));
     m_releaseButton->setText(tr("Release…"));
+    m_wizardButton->setText(tr("Run Wizard Again…"));
+    m_wizardButton->setToolTip(tr("Run the New Service wizard for %1 again, starting from its stored answers; the "
+                                  "review shows what would change")
+                                   .arg(serviceName()));
     m_releaseButton->setToolTip(tr("Release an image tag to %1: review, commit, push, sync").arg(env));
     m_releaseButton->setEnabled(!env.isEmpty());
     m_tabs->setTabText(0, tr("Manifests"));

@@ -73,6 +73,8 @@ Q_SIGNALS:
     void releaseRequested(const QString &project, const QString &service, const QString &environment);
     /// The user wants to edit the manifests of `service` in `environment` (Edit Manifests…).
     void editRequested(const QString &project, const QString &service, const QString &environment);
+    /// The user wants to run the New Service wizard again for this service (Run Wizard Again…).
+    void wizardRequested(const QString &project, const QString &service);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -99,6 +101,7 @@ private:
     QLabel *m_filesHeading;
     QPushButton *m_editButton;
     QPushButton *m_releaseButton;
+    QPushButton *m_wizardButton;
     ReleaseGate *m_releaseGate;
     QTabWidget *m_tabs;
     ReleasePanel *m_releasePanel;

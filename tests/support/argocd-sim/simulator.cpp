@@ -316,18 +316,18 @@ bool Simulator::loadWorkspace(QString *error)
         return false;
     }
     m_config = config.value();
-    auto provider = gd::ws::RepoProvider::create(m_config);
-    if (!provider) {
-        *error = provider.error().fullText();
+    if (m_config.provider != gd::ws::WorkspaceConfig::ProviderType::Local) {
+        *error = u"argocd-sim serves local workspaces only (provider.type: local)."_s;
         return false;
     }
-    auto projects = provider.value()->listProjects();
+    const gd::ws::LocalRepoProvider provider(m_config);
+    auto projects = provider.listProjects();
     if (!projects) {
         *error = projects.error().fullText();
         return false;
     }
     for (const QString &project : projects.value()) {
-        const QString url = provider.value()->repoUrl(project);
+        const QString url = provider.repoUrl(project);
         const QString local = url.startsWith("file://"_L1) ? QUrl(url).toLocalFile() : url;
         auto repo = gd::git::Repository::open(local);
         if (!repo) {

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "workspace/scaffoldrun.h"
+
+#include "workspace/projectrepo.h"
+#include "workspace/overlaycheck.h"
+
+#include <QCoreApplication>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace gd::ws {
+namespace {
+
+// The translatable sentences of this file, in the "gd::ws::ScaffoldRun" context (lupdate reads the macro).
+struct ScaffoldRunText {
+    Q_DECLARE_TR_FUNCTIONS(gd::ws::ScaffoldRun)
+};
+
+constexpr int kPushAttempts = 20;
+
+/// The project opened and fetched; a Network error naming the project when the fetch failed.
+Result<OpenedProject> openFetched(const WorkspaceConfig &config, git::RepoCache &cache, const RepoProvider &provider,
+                                  const QString &project, const std::atomic_bool *cancelled)
+{
+    auto opened = openProject(config, cache, provider, project, true, cancelled);
+    if (!opened.ok())
+        return opened.error();
+    if (!opened->fetchProblem.isEmpty()) {
+        return makeError(Error::Code::Network,
+                         ScaffoldRunText::tr("The deployment repo of %1 could not be fetched; check that it can be "
+                                             "reached and try again.")
+                             .arg(project),
+                         opened->fetchProblem);
+    }
+    return opened;
+}
+
+/// `message` (the reviewer's summary and body) in place of the standard first paragraph; the rest stays.
+git::CommitMessage withReviewedSummary(git::CommitMessage standard, const QString &message)
+{
+    if (message.trimmed().isEmpty())
+        return standard;
+    const qsizetype firstBreak = standard.text.indexOf(u"\n\n"_s);
+    const QString rest = firstBreak < 0 ? QString() : standard.text.mid(firstBreak + 2);
+    standard.text = message.trimmed() + u"\n\n"_s + rest;
+    return standard;
+}
+
+} // namespace
+
+Result<PreparedScaffold> prepareScaffold(const WorkspaceConfig &config, git::RepoCache &cache, RepoProvider &provider,
+                                         ScaffoldAnswers answers, const tmpl::TemplateSet &templates,
+                                         const manifest::KustomizeRunner &runner, const std::atomic_bool *cancelled)
+{
+    const QString project = answers.spec.project;
+    answers.spec.repoUrl = provider.repoUrl(project);
+    answers.spec.branch = config.branch;
+    // Bad answers are refused before the repo is created.
+    if (auto valid = validateAnswers(answers, templates); !valid.ok())
+        return valid.error();
+    if (auto created = provider.ensureRepo(project); !created.ok())
+        return created.error();
+    auto opened = openFetched(config, cache, provider, project, cancelled);
+    if (!opened.ok())
+        return opened.error();
+    PreparedScaffold prepared;
+    prepared.answers = withRunningTags(opened->repo, opened->tip, std::move(answers));
+    auto review = previewScaffold(opened->repo, opened->tip, project, prepared.answers, templates, runner);
+    if (!review.ok())
+        return review.error();
+    prepared.review = std::move(*review);
+    return prepared;
+}
+
+Result<std::vector<ScaffoldApplication>> scaffoldApplications(const git::Repository &repo, const git::ObjectId &commit,
+                                                              const ScaffoldAnswers &answers)
+{
+    std::vector<ScaffoldApplication> applications;
+    for (const QString &env : answers.environments) {
+        for (const bool pipeline : {false, true}) {
+            const QString path = ServiceEnvPaths::folder(answers.spec.service, env)
+                                 + (pipeline ? u"/application-pipeline.yaml"_s : u"/application.yaml"_s);
+            auto text = repo.readFile(commit, path);
+            if (!text.ok())
+                return text.error();
+            auto body = applicationJson(*text);
+            if (!body.ok()) {
+                Error error = body.error();
+                error.detail = path + u": "_s + error.detail;
+                return error;
+            }
+            const QString name = body->value(u"metadata"_s).toObject().value(u"name"_s).toString();
+            if (name.isEmpty()) {
+                return makeError(Error::Code::InvalidInput,
+                                 ScaffoldRunText::tr("%1 names no Application (metadata.name is empty).").arg(path));
+            }
+            applications.push_back({env, name, pipeline, std::move(*body)});
+        }
+    }
+    return applications;
+}
+
+Result<ScaffoldLanding> commitScaffold(const WorkspaceConfig &config, git::RepoCache &cache,
+                                       const RepoProvider &provider, const PreparedScaffold &prepared,
+                                       const QString &message, const git::Signature &author,
+                                       const std::atomic_bool *cancelled,
+                                       std::function<void(int attempt, const QString &status)> progress)
+{
+    auto opened = openFetched(config, cache, provider, prepared.answers.spec.project, cancelled);
+    if (!opened.ok())
+        return opened.error();
+    if (prepared.review.files.empty()) {
+        if (opened->tip.isNull()) {
+            return makeError(Error::Code::Precondition,
+                             ScaffoldRunText::tr("The deployment repo of %1 is empty; preview the service again.")
+                                 .arg(prepared.answers.spec.project));
+        }
+        auto applications = scaffoldApplications(opened->repo, opened->tip, prepared.answers);
+        if (!applications.ok())
+            return applications.error();
+        return ScaffoldLanding{git::PushOutcome{opened->tip, {}, 0}, std::move(*applications)};
+    }
+    git::PushPlan plan;
+    plan.remoteUrl = opened->url;
+    plan.branch = config.branch;
+    plan.message = withReviewedSummary(scaffoldMessage(prepared.answers, prepared.review, author), message);
+    plan.edit = scaffoldEdit(prepared.review);
+    plan.auth = provider.remoteAuth();
+    plan.maxAttempts = kPushAttempts;
+    plan.cancelled = cancelled;
+    plan.progress = std::move(progress);
+    auto outcome = git::runPushLoop(opened->repo, plan);
+    if (!outcome.ok())
+        return outcome.error();
+    auto applications = scaffoldApplications(opened->repo, outcome->commit, prepared.answers);
+    if (!applications.ok())
+        return applications.error();
+    return ScaffoldLanding{*outcome, std::move(*applications)};
+}
+
+} // namespace gd::ws

@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "net/gitlabrepoprovider.h"
+
+#include "net/gitlabclient.h"
+#include "util/names.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+
+#include <algorithm>
+#include <functional>
+#include <optional>
+#include <utility>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace gd::net {
+namespace {
+
+// The translatable sentences of this file, in the "gd::net::GitLabRepoProvider" context (lupdate reads the macro).
+struct GitLabRepoProviderText {
+    Q_DECLARE_TR_FUNCTIONS(gd::net::GitLabRepoProvider)
+};
+
+/// "https://gitlab.example.com/" → "https://gitlab.example.com".
+QString withoutTrailingSlash(QString text)
+{
+    while (text.endsWith(u'/'))
+        text.chop(1);
+    return text;
+}
+
+/// Runs one asynchronous GitLabClient conversation on the calling thread and waits for its single answer in a local
+/// event loop. `start` gets the client, the context object the answer is bound to, and the callback to end with.
+/// The client and its HttpClient live on this thread and are gone when this returns.
+template<typename T>
+Result<T> runBlocking(const ServerSettings &server, const QString &token, std::chrono::milliseconds timeout,
+                      int maxAttempts,
+                      const std::function<void(GitLabClient &, QObject *, GitLabClient::Callback<T>)> &start)
+{
+    if (!QCoreApplication::instance()) {
+        return makeError(Error::Code::Generic,
+                         GitLabRepoProviderText::tr("GitLab cannot be reached before the application has started."));
+    }
+    HttpClient http;
+    GitLabClient client(http, server, token);
+    client.setRequestLimits(timeout, maxAttempts);
+    std::optional<Result<T>> result;
+    // Declared after the clients so it goes first: a call still bound to it is dropped, not answered late.
+    QEventLoop loop;
+    start(client, &loop, [&result, &loop](Result<T> answer) {
+        result.emplace(std::move(answer));
+        loop.quit();
+    });
+    // Every GitLabClient call answers exactly once and never synchronously; the request timeouts bound the wait.
+    if (!result)
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
+    return std::move(*result);
+}
+
+} // namespace
+
+GitLabRepoProvider::GitLabRepoProvider(ws::WorkspaceConfig config, QString token)
+    : m_config(std::move(config))
+    , m_token(std::move(token))
+{
+}
+
+void GitLabRepoProvider::setRequestLimits(std::chrono::milliseconds timeout, int maxAttempts)
+{
+    m_timeout = timeout;
+    m_maxAttempts = std::max(1, maxAttempts);
+}
+
+ServerSettings GitLabRepoProvider::server() const
+{
+    ServerSettings server;
+    server.baseUrl = QUrl(withoutTrailingSlash(m_config.gitlabUrl));
+    return server;
+}
+
+QString GitLabRepoProvider::groupPath() const
+{
+    return m_config.gitlabGroup.split(u'/', Qt::SkipEmptyParts).join(u'/');
+}
+
+Result<QStringList> GitLabRepoProvider::listProjects() const
+{
+    const QString prefix = m_config.repoPrefix;
+    const QString configuredGroup = groupPath();
+    using Projects = std::vector<GitLabProject>;
+    // The group's full path as GitLab spells it (its lookup ignores case).
+    auto groupFullPath = std::make_shared<QString>(configuredGroup);
+    Result<Projects> found = runBlocking<Projects>(
+        server(), m_token, m_timeout, m_maxAttempts,
+        [configuredGroup, groupFullPath](GitLabClient &client, QObject *context,
+                                         GitLabClient::Callback<Projects> done) {
+            client.group(configuredGroup, context,
+                         [&client, context, groupFullPath, done](Result<GitLabGroup> group) {
+                             if (!group) {
+                                 done(group.error());
+                                 return;
+                             }
+                             if (!group->fullPath.isEmpty())
+                                 *groupFullPath = group->fullPath;
+                             client.groupProjects(group->id, context, done);
+                         });
+        });
+    if (!found)
+        return found.error();
+
+    QStringList projects;
+    for (const GitLabProject &project : *found) {
+        // Projects of subgroups come along (include_subgroups); only the group's own ones are deployment repos.
+        if (project.pathWithNamespace != *groupFullPath + u'/' + project.path || !project.path.startsWith(prefix))
+            continue;
+        const QString name = project.path.mid(prefix.size());
+        // The templates repo shares the prefix but is not a DevOps project.
+        if (name == u"templates" || !isDnsLabel(name) || projects.contains(name))
+            continue;
+        projects.append(name);
+    }
+    projects.sort();
+    return projects;
+}
+
+QString GitLabRepoProvider::repoUrl(const QString &project) const
+{
+    return withoutTrailingSlash(m_config.gitlabUrl) + u'/' + groupPath() + u'/' + m_config.repoNameFor(project)
+           + u".git"_s;
+}
+
+Result<QString> GitLabRepoProvider::ensureRepo(const QString &project)
+{
+    if (auto name = checkDnsLabel(project, NameKind::Project); !name.ok())
+        return name.error();
+    const QString group = groupPath();
+    const QString path = m_config.repoNameFor(project);
+    Result<GitLabProject> ensured = runBlocking<GitLabProject>(
+        server(), m_token, m_timeout, m_maxAttempts,
+        [group, path](GitLabClient &client, QObject *context, GitLabClient::Callback<GitLabProject> done) {
+            client.ensureProject(group, path, context, std::move(done));
+        });
+    if (!ensured)
+        return ensured.error();
+    if (ensured->httpUrlToRepo.isEmpty())
+        return repoUrl(project);
+    return ensured->httpUrlToRepo;
+}
+
+git::RemoteAuth GitLabRepoProvider::remoteAuth() const
+{
+    git::RemoteAuth auth;
+    auth.username = u"oauth2"_s;
+    auth.token = m_token;
+    auth.useSshAgent = false;
+    return auth;
+}
+
+Result<std::unique_ptr<ws::RepoProvider>> createRepoProvider(const ws::WorkspaceConfig &config,
+                                                             const QString &gitlabToken)
+{
+    switch (config.provider) {
+    case ws::WorkspaceConfig::ProviderType::Local:
+        return std::unique_ptr<ws::RepoProvider>(std::make_unique<ws::LocalRepoProvider>(config));
+    case ws::WorkspaceConfig::ProviderType::GitLab:
+        break;
+    }
+    if (gitlabToken.isEmpty()) {
+        return makeError(Error::Code::Auth,
+                         GitLabRepoProviderText::tr("Sign in to GitLab at %1 first: the deployment repos of this "
+                                                    "workspace are reached with your GitLab access token.")
+                             .arg(withoutTrailingSlash(config.gitlabUrl)));
+    }
+    return std::unique_ptr<ws::RepoProvider>(std::make_unique<GitLabRepoProvider>(config, gitlabToken));
+}
+
+} // namespace gd::net
