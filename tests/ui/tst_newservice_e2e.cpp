@@ -1,0 +1,328 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The New Service journey as a release manager clicks it, end to end: the demo workspace (real bare repos, its
+// templates repository, the real kustomize) and the Argo CD simulator on 127.0.0.1. File > New Service…, the wizard,
+// the review of every new file, Commit; then the commit is on the branch, both Argo CD Applications exist, the
+// workload is Synced and Healthy, and the tree shows the service. Run Wizard Again… starts from the stored answers
+// and reviews only what changed.
+#include "support/argocdsim.h"
+#include "darkpalette.h"
+#include "guitesting.h"
+#include "git/repository.h"
+#include "ui/dialogs/newservicewizard.h"
+#include "ui/dialogs/reviewdialog.h"
+#include "ui/language.h"
+#include "ui/mainwindow.h"
+#include "ui/newservicecontroller.h"
+#include "ui/views/messagebanner.h"
+#include "workspace/demoworkspace.h"
+#include "workspace/scaffold.h"
+#include "workspace/workspaceconfig.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+#include <QTreeWidget>
+
+using namespace Qt::Literals::StringLiterals;
+using gd::ui::MainWindow;
+using gd::ui::NewServiceController;
+using gd::ui::NewServiceWizard;
+using gd::ui::ReviewDialog;
+
+namespace {
+
+constexpr int slowMs = 90000;   // templates fetch, kustomize builds, push, upserts, sync and health on 2 busy cores
+
+template<typename T>
+T *child(QWidget *parent, const QString &name)
+{
+    T *found = parent->findChild<T *>(name);
+    if (found == nullptr)
+        qWarning("no child %s", qPrintable(name));
+    return found;
+}
+
+void typeInto(QLineEdit *edit, const QString &text)
+{
+    edit->setFocus();
+    edit->selectAll();
+    QTest::keyClick(edit, Qt::Key_Delete);
+    QTest::keyClicks(edit, text);
+}
+
+/// The file column of every row of the review's file list.
+QStringList reviewedFiles(ReviewDialog *dialog)
+{
+    QStringList files;
+    auto *list = dialog->findChild<QTreeWidget *>(u"reviewFileList"_s);
+    for (QTreeWidgetItemIterator it(list); *it != nullptr; ++it)
+        files.append((*it)->text(0));
+    return files;
+}
+
+} // namespace
+
+class TestNewServiceE2e : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void newServiceFromTheFileMenuLandsInGitAndArgoCd();
+    void runWizardAgainReviewsOnlyWhatChanged();
+
+private:
+    std::unique_ptr<MainWindow> openDemo();
+    QJsonObject application(const QString &name) const;
+    gd::git::Repository repo() const;
+    void saveScreenshot(QWidget *widget, const QString &name);
+
+    QTemporaryDir m_tmp;
+    QString m_workspaceFile;
+    QString m_screenshotDir;
+    std::unique_ptr<gd::test::ArgoSim> m_sim;
+};
+
+void TestNewServiceE2e::initTestCase()
+{
+    QVERIFY(m_tmp.isValid());
+    QVERIFY(gd::test::isolateAppFolders(m_tmp, u"tst_newservice_e2e"_s));
+    gd::ui::applyLanguage(gd::ui::Language::English);
+
+    gd::ws::DemoOptions options;
+    options.directory = m_tmp.filePath(u"demo"_s);
+    options.projects = 1;
+    options.services = 2;
+    auto created = gd::ws::createDemoWorkspace(options);
+    QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().fullText()));
+    m_workspaceFile = *created;
+    auto config = gd::ws::WorkspaceConfig::load(m_workspaceFile);
+    QVERIFY(config.ok());
+    QVERIFY2(!config->templatesUrl.isEmpty(), "the demo renders from its templates repository");
+
+    gd::test::ArgoSim::Options simOptions;
+    simOptions.workspaceFile = m_workspaceFile;
+    simOptions.healthDelayMs = 100;
+    m_sim = std::make_unique<gd::test::ArgoSim>(simOptions);
+    QString error;
+    QVERIFY2(m_sim->start(&error), qPrintable(error));
+    qputenv("ARGOCD_AUTH_TOKEN", m_sim->token().toUtf8());
+    config->argocdServer = m_sim->url().toString();
+    config->argocdContext.clear();
+    QFile file(m_workspaceFile);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QVERIFY(file.write(config->toYaml()) > 0);
+    file.close();
+
+    m_screenshotDir = qEnvironmentVariable("GD_BUILD_DIR", QDir::tempPath()) + u"/screenshots"_s;
+    QVERIFY(QDir().mkpath(m_screenshotDir));
+}
+
+std::unique_ptr<MainWindow> TestNewServiceE2e::openDemo()
+{
+    auto window = std::make_unique<MainWindow>();
+    window->resize(1400, 900);
+    window->show();
+    QSignalSpy loaded(window.get(), &MainWindow::workspaceLoaded);
+    window->openWorkspace(m_workspaceFile);
+    if (!loaded.wait(slowMs))
+        return nullptr;
+    return window;
+}
+
+QJsonObject TestNewServiceE2e::application(const QString &name) const
+{
+    QNetworkAccessManager manager;
+    QNetworkRequest request(QUrl(m_sim->url().toString() + u"/api/v1/applications/"_s + name));
+    request.setRawHeader("Authorization", "Bearer " + m_sim->token().toUtf8());
+    std::unique_ptr<QNetworkReply> reply(manager.get(request));
+    QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+    if (!finished.wait(30000) || reply->error() != QNetworkReply::NoError)
+        return {};
+    return QJsonDocument::fromJson(reply->readAll()).object();
+}
+
+gd::git::Repository TestNewServiceE2e::repo() const
+{
+    auto opened = gd::git::Repository::open(m_tmp.filePath(u"demo/repos/argocd-gitops-shop.git"_s));
+    return opened.ok() ? std::move(*opened) : gd::git::Repository();
+}
+
+void TestNewServiceE2e::saveScreenshot(QWidget *widget, const QString &name)
+{
+    QCoreApplication::processEvents();
+    const QPixmap shot = widget->grab();
+    QVERIFY(!shot.isNull());
+    QVERIFY(shot.save(m_screenshotDir + u'/' + name));
+}
+
+void TestNewServiceE2e::newServiceFromTheFileMenuLandsInGitAndArgoCd()
+{
+    auto window = openDemo();
+    QVERIFY(window);
+    auto *controller = window->findChild<NewServiceController *>();
+    QVERIFY(controller);
+    QSignalSpy wizards(controller, &NewServiceController::wizardOpened);
+    QSignalSpy reviews(controller, &NewServiceController::reviewOpened);
+    QSignalSpy finished(controller, &NewServiceController::finished);
+    const QString before = repo().resolve(u"refs/heads/main"_s).valueOr(gd::git::ObjectId()).toHex();
+
+    auto *action = window->findChild<QAction *>(u"actionNewService"_s);
+    QVERIFY(action);
+    QVERIFY(action->isEnabled());
+    action->trigger();
+    QVERIFY(wizards.wait(slowMs));
+    auto *wizard = wizards.first().first().value<NewServiceWizard *>();
+    QVERIFY(wizard->isVisible());
+    // The languages come from the workspace's templates repository, at the commit it names.
+    const QString source = child<QLabel>(wizard, u"newServiceTemplateSource"_s)->text();
+    QVERIFY2(source.contains(u"argocd-gitops-templates"_s) && source.contains(u" at "_s), qPrintable(source));
+
+    typeInto(child<QComboBox>(wizard, u"newServiceProject"_s)->lineEdit(), u"shop"_s);
+    typeInto(child<QLineEdit>(wizard, u"newServiceName"_s), u"payments"_s);
+    child<QComboBox>(wizard, u"newServiceLanguage"_s)->setCurrentText(u"go"_s);
+    QVERIFY2(wizard->button(QWizard::NextButton)->isEnabled(), qPrintable(wizard->problem(0)));
+    wizard->next();
+    auto *envs = child<QListWidget>(wizard, u"newServiceEnvironments"_s);
+    for (int row = 0; row < envs->count(); ++row)
+        envs->item(row)->setCheckState(envs->item(row)->text() == u"uat" ? Qt::Checked : Qt::Unchecked);
+    typeInto(child<QLineEdit>(wizard, u"newServiceImage"_s), u"registry.example.com/shop/payments"_s);
+    child<QSpinBox>(wizard, u"newServiceReplicas"_s)->setValue(3);
+    QVERIFY2(wizard->button(QWizard::NextButton)->isEnabled(), qPrintable(wizard->problem(1)));
+    wizard->next();
+    typeInto(child<QLineEdit>(wizard, u"newServiceSourceRepo"_s), u"https://gitlab.example.com/shop/payments.git"_s);
+    QVERIFY2(wizard->button(QWizard::FinishButton)->isEnabled(), qPrintable(wizard->problem(2)));
+    wizard->resize(760, 560);
+    saveScreenshot(wizard, u"newservice_wizard_pipeline_light.png"_s);
+    wizard->button(QWizard::FinishButton)->click();
+
+    // The review: every new file of the environment and the answers, the rendered workload, a clean validation.
+    QVERIFY2(reviews.wait(slowMs), finished.isEmpty() ? "" : qPrintable(finished.first().at(2).toString()));
+    auto *review = reviews.first().first().value<ReviewDialog *>();
+    const QStringList files = reviewedFiles(review);
+    for (const QString &expected :
+         {u"manifests/base/deployment.yaml"_s, u"manifests/ga/kustomization.yaml"_s, u"application.yaml"_s,
+          u"application-pipeline.yaml"_s, u"manifests/pipeline/ks-pipeline-jenkinsfile.yaml"_s,
+          u"scaffold.yaml"_s}) {
+        QVERIFY2(std::any_of(files.cbegin(), files.cend(), [&](const QString &f) { return f.endsWith(expected); }),
+                 qPrintable(expected + u" not in "_s + files.join(u", "_s)));
+    }
+    QVERIFY2(std::none_of(files.cbegin(), files.cend(), [](const QString &f) { return f.contains(u"/prod/"_s); }),
+             qPrintable(files.join(u", "_s)));
+    QCOMPARE(child<QLineEdit>(review, u"commitSummary"_s)->text(), u"Add service payments to uat (template go)"_s);
+    auto *commit = child<QPushButton>(review, u"commitButton"_s);
+    QVERIFY2(commit->isEnabled(), qPrintable(review->blockingReason()));
+    review->resize(1100, 750);
+    saveScreenshot(review, u"newservice_review_light.png"_s);
+    // Nothing is pushed before Commit.
+    QCOMPARE(repo().resolve(u"refs/heads/main"_s).valueOr(gd::git::ObjectId()).toHex(), before);
+
+    QSignalSpy reloaded(window.get(), &MainWindow::workspaceLoaded);
+    commit->click();
+    QVERIFY(finished.wait(slowMs));
+    const QList<QVariant> outcome = finished.first();
+    QVERIFY2(outcome.at(0).toBool(), qPrintable(outcome.at(2).toString()));
+    QVERIFY2(outcome.at(2).toString().contains(u"Healthy"_s), qPrintable(outcome.at(2).toString()));
+
+    // Git: one new commit with the files and the stored answers.
+    gd::git::Repository deployment = repo();
+    const gd::git::ObjectId tip = deployment.resolve(u"refs/heads/main"_s).valueOr(gd::git::ObjectId());
+    QVERIFY(tip.toHex() != before);
+    auto info = deployment.commitInfo(tip);
+    QVERIFY(info.ok());
+    QCOMPARE(info->summary, u"Add service payments to uat (template go)"_s);
+    QCOMPARE(info->author.name, u"Li Wei"_s);
+    auto answers = gd::ws::loadScaffoldAnswers(deployment, tip, u"payments"_s);
+    QVERIFY(answers.ok());
+    QCOMPARE(answers->spec.replicas, std::optional<int>(3));
+    QCOMPARE(answers->spec.sourceRepoUrl, u"https://gitlab.example.com/shop/payments.git"_s);
+
+    // Argo CD: both Applications, the workload synced to the commit and healthy.
+    const QJsonObject workload = application(u"shop-payments-uat"_s);
+    QCOMPARE(workload[u"status"_s][u"sync"_s][u"status"_s].toString(), u"Synced"_s);
+    QCOMPARE(workload[u"status"_s][u"sync"_s][u"revision"_s].toString(), tip.toHex());
+    QCOMPARE(workload[u"status"_s][u"health"_s][u"status"_s].toString(), u"Healthy"_s);
+    const QJsonObject pipeline = application(u"shop-payments-uat-pipeline"_s);
+    QCOMPARE(pipeline[u"spec"_s][u"destination"_s][u"server"_s].toString(), u"https://kubernetes.default.svc"_s);
+
+    // The window: the banner says so, and the tree shows the new service once the workspace is read again.
+    QVERIFY(reloaded.wait(slowMs));
+    auto *banner = window->findChild<gd::ui::MessageBanner *>();
+    QVERIFY(banner && banner->isVisible());
+    auto *tree = window->findChild<QTreeView *>(u"projectTree"_s);
+    QVERIFY(gd::test::findTreeRow(tree->model(), {u"shop"_s, u"payments"_s, u"uat"_s}).isValid());
+    saveScreenshot(window.get(), u"newservice_done_light.png"_s);
+}
+
+void TestNewServiceE2e::runWizardAgainReviewsOnlyWhatChanged()
+{
+    auto window = openDemo();
+    QVERIFY(window);
+    auto *tree = window->findChild<QTreeView *>(u"projectTree"_s);
+    const QModelIndex service = gd::test::findTreeRow(tree->model(), {u"shop"_s, u"payments"_s});
+    QVERIFY2(service.isValid(), "the previous test created shop/payments");
+    tree->setCurrentIndex(service);
+    auto *controller = window->findChild<NewServiceController *>();
+    QSignalSpy wizards(controller, &NewServiceController::wizardOpened);
+    QSignalSpy reviews(controller, &NewServiceController::reviewOpened);
+    QSignalSpy finished(controller, &NewServiceController::finished);
+    auto *again = window->findChild<QPushButton *>(u"wizardAgainButton"_s);
+    QVERIFY(again && again->isVisible());
+    again->click();
+    QVERIFY(wizards.wait(slowMs));
+    auto *wizard = wizards.first().first().value<NewServiceWizard *>();
+
+    // Every answer comes back from the stored file, and the page says the service exists.
+    QCOMPARE(child<QComboBox>(wizard, u"newServiceProject"_s)->currentText(), u"shop"_s);
+    QCOMPARE(child<QLineEdit>(wizard, u"newServiceName"_s)->text(), u"payments"_s);
+    QVERIFY(!child<QLabel>(wizard, u"newServiceExistingNote"_s)->isHidden());
+    QCOMPARE(child<QSpinBox>(wizard, u"newServiceReplicas"_s)->value(), 3);
+    QCOMPARE(child<QLineEdit>(wizard, u"newServiceSourceRepo"_s)->text(),
+             u"https://gitlab.example.com/shop/payments.git"_s);
+    QCOMPARE(wizard->answers().environments, QStringList{u"uat"_s});
+    saveScreenshot(wizard, u"newservice_wizard_again_light.png"_s);
+
+    wizard->next();
+    child<QSpinBox>(wizard, u"newServiceReplicas"_s)->setValue(4);
+    wizard->next();
+    wizard->button(QWizard::FinishButton)->click();
+
+    QVERIFY2(reviews.wait(slowMs), finished.isEmpty() ? "" : qPrintable(finished.first().at(2).toString()));
+    auto *review = reviews.first().first().value<ReviewDialog *>();
+    QStringList files = reviewedFiles(review);
+    files.sort();
+    QCOMPARE(files.size(), 2);
+    QVERIFY2(files.first().endsWith(u"scaffold.yaml"_s) || files.last().endsWith(u"scaffold.yaml"_s),
+             qPrintable(files.join(u", "_s)));
+    QVERIFY2(files.join(u' ').contains(u"manifests/base/deployment.yaml"_s), qPrintable(files.join(u", "_s)));
+    QCOMPARE(child<QLineEdit>(review, u"commitSummary"_s)->text(), u"Update service payments in uat (template go)"_s);
+    review->resize(1100, 750);
+    saveScreenshot(review, u"newservice_review_again_light.png"_s);
+    child<QPushButton>(review, u"commitButton"_s)->click();
+    QVERIFY(finished.wait(slowMs));
+    QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(2).toString()));
+
+    gd::git::Repository deployment = repo();
+    const gd::git::ObjectId tip = deployment.resolve(u"refs/heads/main"_s).valueOr(gd::git::ObjectId());
+    auto answers = gd::ws::loadScaffoldAnswers(deployment, tip, u"payments"_s);
+    QVERIFY(answers.ok());
+    QCOMPARE(answers->spec.replicas, std::optional<int>(4));
+    auto deploymentYaml = deployment.readFile(tip, u"appsmanifests/payments/uat/manifests/base/deployment.yaml"_s);
+    QVERIFY(deploymentYaml.ok());
+    QVERIFY2(deploymentYaml->contains("replicas: 4"), deploymentYaml->constData());
+}
+
+QTEST_MAIN(TestNewServiceE2e)
+#include "tst_newservice_e2e.moc"
