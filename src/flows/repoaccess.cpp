@@ -75,7 +75,13 @@ void openRepoProvider(const ws::WorkspaceConfig &config, net::CredentialStore *s
                                .arg(server)));
             return;
         }
-        done(token.error());
+        // A keychain that cannot be read (none running, locked, refused) holds no usable token either: ask to sign in
+        // like above, so the window asks for a token; the keychain's own sentence goes to the details.
+        done(makeError(Error::Code::Auth,
+                       RepoAccessText::tr("Sign in to GitLab at %1: no access token could be read from the system "
+                                          "keychain; enter one, or set %2.")
+                           .arg(server, QString::fromLatin1(kGitLabTokenVariable)),
+                       token.error().fullText()));
     });
 }
 

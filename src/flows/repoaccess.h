@@ -29,8 +29,8 @@ inline constexpr char kGitLabTokenVariable[] = "GITLAB_TOKEN";
 
 /// The provider `config` names, with the credentials it needs: `local` at once; `gitlab` with the token from
 /// GITLAB_TOKEN when it is set, else from `store`'s keychain entry (gitlabTokenKey). An Auth error asking to sign in
-/// when no token is found (NotFound from the keychain, or no `store`). `done` runs once, from the event loop, only
-/// while `context` lives. GUI thread (or the CLI's event loop).
+/// when no token is found (NotFound from the keychain, a keychain that cannot be read, or no `store`). `done` runs
+/// once, from the event loop, only while `context` lives. GUI thread (or the CLI's event loop).
 void openRepoProvider(const ws::WorkspaceConfig &config, net::CredentialStore *store, QObject *context,
                       std::function<void(Result<SharedRepoProvider>)> done);
 
