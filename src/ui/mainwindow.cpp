@@ -545,8 +545,14 @@ void MainWindow::askGitLabToken(int generation, const QString &path, const QStri
                 }
                 if (m_credentials != nullptr) {
                     m_credentials->writeToken(server, token, this, [this](Result<void> stored) {
-                        if (!stored.ok())
-                            m_banner->showMessage(MessageBanner::Kind::Warning, stored.error().message);
+                        if (stored.ok())
+                            return;
+                        // Said once the workspace is open (loading clears its own messages first).
+                        m_pendingNotice = tr("The GitLab token could not be kept in the system keychain, so it will "
+                                             "be asked for again next time: %1")
+                                              .arg(stored.error().message);
+                        if (m_loadJob == 0)
+                            showPendingNotice();
                     });
                 }
                 onProviderOpened(generation, path, title, config, flows::SharedRepoProvider(std::move(*provider)));
@@ -617,6 +623,7 @@ void MainWindow::onLoaded(int generation, const QString &path, Result<flows::Loa
         m_bannerFromLoad = false;
     }
 
+    showPendingNotice();
     restoreSelection();
     updateStatusBar();
     updateWindowTitle();
@@ -905,6 +912,14 @@ void MainWindow::createReleases()
         m_bannerFromLoad = false;
         refresh();   // the tags, the gate and the history follow what landed
     });
+}
+
+void MainWindow::showPendingNotice()
+{
+    if (m_pendingNotice.isEmpty())
+        return;
+    m_banner->showMessage(MessageBanner::Kind::Warning, std::exchange(m_pendingNotice, QString()));
+    m_bannerFromLoad = false;
 }
 
 // ---- New services (issue 6) ------------------------------------------------------------------------------------

@@ -119,6 +119,8 @@ private:
     void onProviderOpened(int generation, const QString &path, const QString &title, const ws::WorkspaceConfig &config,
                           Result<flows::SharedRepoProvider> provider);
     /// A GitLab workspace without a token: asks for one (kept in the keychain), then goes on loading.
+    /// Shows what was kept back while the workspace loaded (a token the keychain could not keep).
+    void showPendingNotice();
     void askGitLabToken(int generation, const QString &path, const QString &title, const ws::WorkspaceConfig &config,
                         const QString &reason);
     void onTreeCurrentChanged();
@@ -140,6 +142,7 @@ private:
     QString m_loadingPath;
     int m_loadGeneration = 0;
     int m_loadJob = 0;
+    QString m_pendingNotice;            ///< a warning to show once the workspace is open
     bool m_bannerFromLoad = false;      ///< the banner shows what loading said (cleared by the next load)
     bool m_restoringSelection = false;   ///< the tree's current index is being set from m_selection
     bool m_needsInitialLayout = false;   ///< no saved window state: size the docks on first show
