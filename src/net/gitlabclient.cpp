@@ -2,6 +2,7 @@
 #include "net/gitlabclient.h"
 
 #include "net/apiutil.h"
+#include "net/pagedget.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -24,27 +25,18 @@ Q_LOGGING_CATEGORY(lcGitLab, "gd.net.gitlab", QtWarningMsg)
 namespace {
 
 using api::describeRequest;
+using api::failLater;
 using api::isSuccess;
-using api::later;
-using api::nextLink;
-using api::requestUrl;
-using api::sameOrigin;
+using api::whenAnswered;
 
 constexpr int kPageSize = 100;   // GitLab's maximum per_page
 constexpr int kMaxPages = 500;   // a server that keeps sending "next" must not loop forever
+constexpr qsizetype kExcerptBytes = 500;
 const QString kApi = u"/api/v4"_s;
 
 QString trText(const char *text)
 {
     return GitLabClient::tr(text);
-}
-
-QString basePath(const ServerSettings &server)
-{
-    QString path = server.baseUrl.path(QUrl::FullyEncoded);
-    while (path.endsWith(u'/'))
-        path.chop(1);
-    return path;
 }
 
 /// A path with no empty parts and no surrounding slashes ("/platform/devops/" → "platform/devops").
@@ -102,15 +94,12 @@ std::optional<GitLabProject> parseProject(const QJsonObject &object)
     return project;
 }
 
-/// The target of `Link: <…>; rel="next"` (several links joined by commas).
 /// The first bytes of a body for an error detail, with any token masked.
-QString excerpt(const QByteArray &body, qsizetype bytes = 500)
+QString excerpt(const QByteArray &body)
 {
-    return api::excerpt(body, bytes);
+    return api::excerpt(body, kExcerptBytes);
 }
 
-/// Runs `deliver` on the next event-loop turn while `context` (or, without one, `client`) lives: errors found before
-/// any request still arrive asynchronously, like every other answer.
 Error closedError()
 {
     return api::closedError(trText("The GitLab request was cancelled because its client closed."));
@@ -124,16 +113,57 @@ Error notAnswerError(const QString &server, const QString &what, const QString &
                      detail);
 }
 
-} // namespace
+/// The project a 2xx answer about `what` from `server` describes, or the error that it is no GitLab answer.
+Result<GitLabProject> readProject(const QString &server, const QString &what, const QByteArray &body)
+{
+    std::optional<GitLabProject> project = parseProject(QJsonDocument::fromJson(body).object());
+    if (!project)
+        return notAnswerError(server, what, excerpt(body));
+    return std::move(*project);
+}
 
-struct GitLabClient::Pager {
-    qint64 groupId = 0;
-    QPointer<QObject> context;
-    bool hasContext = false;
-    Callback<std::vector<GitLabProject>> done;
+/// The projects of one page of a project list about `what` from `server`, or the error that it is no GitLab answer.
+Result<std::vector<GitLabProject>> readProjects(const QString &server, const QString &what, const QByteArray &body)
+{
+    const QJsonDocument document = QJsonDocument::fromJson(body);
+    if (!document.isArray())
+        return notAnswerError(server, what, excerpt(body));
     std::vector<GitLabProject> projects;
-    int pages = 0;
-};
+    for (const QJsonValue &item : document.array()) {
+        std::optional<GitLabProject> project = parseProject(item.toObject());
+        if (!project)
+            return notAnswerError(server, what, excerpt(body));
+        projects.push_back(std::move(*project));
+    }
+    return projects;
+}
+
+/// The page `x-next-page` names (GitLab asks clients to follow its Link header; this is the fallback when a proxy
+/// dropped it); nullopt on the last page.
+std::optional<QUrl> nextCountedPage(const HttpRequest &request, const HttpResponse &response, const QUrl &url)
+{
+    bool ok = false;
+    const int page = response.headers.value("x-next-page").trimmed().toInt(&ok);
+    if (!ok || page <= 0)
+        return std::nullopt;
+    return api::pageUrl(url, request.query, page);
+}
+
+/// Hands a looked-up project (or the error of the lookup) to `done`; false when there is no such project.
+bool deliverFound(Result<std::optional<GitLabProject>> &found, const GitLabClient::Callback<GitLabProject> &done)
+{
+    if (!found) {
+        done(found.error());
+        return true;
+    }
+    if (*found) {
+        done(std::move(**found));
+        return true;
+    }
+    return false;
+}
+
+} // namespace
 
 GitLabClient::GitLabClient(HttpClient &http, ServerSettings server, QString token, QObject *parent)
     : QObject(parent)
@@ -141,11 +171,8 @@ GitLabClient::GitLabClient(HttpClient &http, ServerSettings server, QString toke
     , m_server(std::move(server))
     , m_token(std::move(token))
 {
-    if (m_server.displayName.isEmpty()) {
-        const int port = m_server.baseUrl.port();
-        m_server.displayName =
-            tr("GitLab %1").arg(m_server.baseUrl.host() + (port > 0 ? u':' + QString::number(port) : QString()));
-    }
+    if (m_server.displayName.isEmpty())
+        m_server.displayName = tr("GitLab %1").arg(api::hostAndPort(m_server.baseUrl));
 }
 
 void GitLabClient::setRequestLimits(std::chrono::milliseconds timeout, int maxAttempts)
@@ -161,11 +188,8 @@ QString GitLabClient::encodePath(const QString &path)
 
 HttpRequest GitLabClient::baseRequest() const
 {
-    HttpRequest request;
-    request.timeout = m_timeout;
-    request.maxAttempts = m_maxAttempts;
-    request.pathEncoded = true;       // "%2F" in group and project paths must reach GitLab as it is
-    request.passErrorStatus = true;   // 404 and validation bodies are read here
+    HttpRequest request = api::limitedRequest(m_timeout, m_maxAttempts);   // 404 and validation bodies are read here
+    request.pathEncoded = true;   // "%2F" in group and project paths must reach GitLab as it is
     return request;
 }
 
@@ -181,98 +205,70 @@ void GitLabClient::send(const HttpRequest &request, QObject *context, ResponseCa
 
 Error GitLabClient::statusError(const QString &what, const HttpRequest &request, const HttpResponse &response)
 {
-    const QString detail = describeRequest(m_server, request) + u" → "_s + QString::number(response.status) + u": "_s
-                           + excerpt(response.body, 2000);
     const int status = response.status;
-    if (status == 401) {
+    if (status == 401)
         Q_EMIT unauthorized();
-        return makeError(Error::Code::Auth,
-                         tr("%1 refused the access token for %2; the token is expired or wrong: sign in again.")
-                             .arg(gitlabName(), what),
-                         detail);
-    }
-    if (status == 403)
-        return makeError(Error::Code::Auth,
-                         tr("%1 does not allow this on %2; the token needs the api scope and Maintainer rights in the "
-                            "group.")
-                             .arg(gitlabName(), what),
-                         detail);
-    if (status == 404)
-        return makeError(Error::Code::NotFound,
-                         tr("%1 has no %2, or the token may not see it; check the path and the token's rights.")
-                             .arg(gitlabName(), what),
-                         detail);
-    if (status == 429)
-        return makeError(Error::Code::Network,
-                         tr("%1 is limiting requests; wait a minute and try again.").arg(gitlabName()), detail);
-    if (status >= 500)
-        return makeError(Error::Code::Network,
-                         tr("%1 failed with an internal error (%2); try again later.")
-                             .arg(gitlabName(), QString::number(status)),
-                         detail);
     const QString reason = errorMessage(response.body);
-    return makeError(status == 409 ? Error::Code::Conflict : Error::Code::InvalidInput,
-                     tr("%1 refused the request for %2 (%3: %4).")
-                         .arg(gitlabName(), what, QString::number(status),
-                              reason.isEmpty() ? tr("no reason given") : HttpClient::redact(reason)),
-                     detail);
+    const api::StatusSentences sentences{
+        .unauthorized = tr("%1 refused the access token for %2; the token is expired or wrong: sign in again.")
+                            .arg(gitlabName(), what),
+        .forbidden = tr("%1 does not allow this on %2; the token needs the api scope and Maintainer rights in the "
+                        "group.")
+                         .arg(gitlabName(), what),
+        .notFound = tr("%1 has no %2, or the token may not see it; check the path and the token's rights.")
+                        .arg(gitlabName(), what),
+        .limited = tr("%1 is limiting requests; wait a minute and try again.").arg(gitlabName()),
+        .failed = tr("%1 failed with an internal error (%2); try again later.")
+                      .arg(gitlabName(), QString::number(status)),
+        .refused = tr("%1 refused the request for %2 (%3: %4).")
+                       .arg(gitlabName(), what, QString::number(status),
+                            reason.isEmpty() ? tr("no reason given") : HttpClient::redact(reason)),
+    };
+    return api::statusError(status, sentences, status == 409 ? Error::Code::Conflict : Error::Code::InvalidInput,
+                            api::statusDetail(m_server, request, response, 2000));
 }
 
 void GitLabClient::group(const QString &fullPath, QObject *context, Callback<GitLabGroup> done)
 {
     const QString path = normalizedPath(fullPath);
     if (path.isEmpty()) {
-        const Error error = makeError(Error::Code::InvalidInput,
-                                      tr("The GitLab group path is empty; set it in the workspace settings, like "
-                                         "platform/devops."));
-        later(context, this, [done = std::move(done), error] { done(error); });
+        failLater(context, this, std::move(done),
+                  makeError(Error::Code::InvalidInput,
+                            tr("The GitLab group path is empty; set it in the workspace settings, like "
+                               "platform/devops.")));
         return;
     }
     HttpRequest request = baseRequest();
     request.path = kApi + u"/groups/"_s + encodePath(path);
     request.query.addQueryItem(u"with_projects"_s, u"false"_s);
-    QPointer<GitLabClient> self(this);
-    send(request, context, [self, path, request, done = std::move(done)](Result<HttpResponse> response) {
-        if (!self) {
-            done(closedError());
-            return;
-        }
-        if (!response) {
-            done(response.error());
-            return;
-        }
-        if (response->status == 404) {
-            done(makeError(Error::Code::NotFound,
+    auto answer = [path, request](GitLabClient &self, const HttpResponse &response, const Callback<GitLabGroup> &reply) {
+        if (response.status == 404) {
+            reply(makeError(Error::Code::NotFound,
                            tr("%1 has no group %2, or the token may not see it; check the group path in the "
                               "workspace settings and the token's rights.")
-                               .arg(self->gitlabName(), path),
-                           describeRequest(self->m_server, request) + u" → 404: "_s + excerpt(response->body)));
+                               .arg(self.gitlabName(), path),
+                           api::statusDetail(self.m_server, request, response, kExcerptBytes)));
             return;
         }
         const QString what = tr("the group %1").arg(path);
-        if (!isSuccess(response->status)) {
-            done(self->statusError(what, request, *response));
+        if (!isSuccess(response.status)) {
+            reply(self.statusError(what, request, response));
             return;
         }
-        const QJsonObject object = QJsonDocument::fromJson(response->body).object();
+        const QJsonObject object = QJsonDocument::fromJson(response.body).object();
         const QJsonValue id = object.value("id"_L1);
         if (!id.isDouble()) {
-            done(notAnswerError(self->gitlabName(), what, excerpt(response->body)));
+            reply(notAnswerError(self.gitlabName(), what, excerpt(response.body)));
             return;
         }
-        done(GitLabGroup{qint64(id.toDouble()), object.value("full_path"_L1).toString(),
+        reply(GitLabGroup{qint64(id.toDouble()), object.value("full_path"_L1).toString(),
                          object.value("name"_L1).toString()});
-    });
+    };
+    send(request, context, whenAnswered(this, closedError, std::move(done), std::move(answer)));
 }
 
 void GitLabClient::groupProjects(qint64 groupId, QObject *context, Callback<std::vector<GitLabProject>> done)
 {
-    auto pager = std::make_shared<Pager>();
-    pager->groupId = groupId;
-    pager->context = context;
-    pager->hasContext = context != nullptr;
-    pager->done = std::move(done);
-
     HttpRequest request = baseRequest();
     request.path = kApi + u"/groups/%1/projects"_s.arg(groupId);
     request.query.addQueryItem(u"include_subgroups"_s, u"true"_s);
@@ -282,76 +278,28 @@ void GitLabClient::groupProjects(qint64 groupId, QObject *context, Callback<std:
     request.query.addQueryItem(u"sort"_s, u"asc"_s);
     request.query.addQueryItem(u"per_page"_s, QString::number(kPageSize));
     request.query.addQueryItem(u"page"_s, u"1"_s);
-    requestPage(pager, request);
-}
 
-void GitLabClient::requestPage(std::shared_ptr<Pager> pager, HttpRequest request)
-{
-    if (pager->hasContext && !pager->context)
-        return;   // the asker is gone: nobody to answer
-    ++pager->pages;
-    QPointer<GitLabClient> self(this);
-    send(request, pager->context, [self, pager, request](Result<HttpResponse> response) {
-        if (!self) {
-            pager->done(closedError());
-            return;
-        }
-        if (!response) {
-            pager->done(response.error());
-            return;
-        }
-        const QString what = tr("the projects of group %1").arg(pager->groupId);
-        if (!isSuccess(response->status)) {
-            pager->done(self->statusError(what, request, *response));
-            return;
-        }
-        QJsonParseError parseError;
-        const QJsonDocument document = QJsonDocument::fromJson(response->body, &parseError);
-        if (parseError.error != QJsonParseError::NoError || !document.isArray()) {
-            pager->done(notAnswerError(self->gitlabName(), what, excerpt(response->body)));
-            return;
-        }
-        for (const QJsonValue &item : document.array()) {
-            std::optional<GitLabProject> project = parseProject(item.toObject());
-            if (!project) {
-                pager->done(notAnswerError(self->gitlabName(), what, excerpt(response->body)));
-                return;
-            }
-            pager->projects.push_back(std::move(*project));
-        }
-
-        // GitLab asks clients to follow its Link header; x-next-page is the fallback when a proxy dropped it.
-        const QUrl url = requestUrl(self->m_server, request);
-        std::optional<QUrl> next = nextLink(*response, url);
-        if (!next) {
-            bool ok = false;
-            const int page = response->headers.value("x-next-page").trimmed().toInt(&ok);
-            if (ok && page > 0) {
-                QUrlQuery query = request.query;
-                query.removeAllQueryItems(u"page"_s);
-                query.addQueryItem(u"page"_s, QString::number(page));
-                QUrl counted = url;
-                counted.setQuery(query);
-                next = counted;
-            }
-        }
-        if (next && pager->pages < kMaxPages) {
-            if (!sameOrigin(*next, self->m_server.baseUrl)) {
-                pager->done(makeError(Error::Code::Network,
-                                      tr("%1 sent the next page of %2 to another server; the list is incomplete. "
-                                         "Check the GitLab address (external_url) and its proxy.")
-                                          .arg(self->gitlabName(), what),
-                                      HttpClient::redact(next->toString(QUrl::RemoveUserInfo))));
-                return;
-            }
-            HttpRequest following = self->baseRequest();
-            following.path = next->path(QUrl::FullyEncoded).mid(basePath(self->m_server).size());
-            following.query = QUrlQuery(*next);
-            self->requestPage(pager, following);
-            return;
-        }
-        pager->done(std::move(pager->projects));
-    });
+    // Every step runs only while this client lives (PagedGet checks it first).
+    const QString what = tr("the projects of group %1").arg(groupId);
+    api::PagedGet<GitLabProject>::Steps steps;
+    steps.send = [this](const HttpRequest &page, QObject *pageContext, ResponseCallback answer) {
+        send(page, pageContext, std::move(answer));
+    };
+    steps.statusError = [this, what](const HttpRequest &page, const HttpResponse &response) {
+        return statusError(what, page, response);
+    };
+    steps.parse = [this, what](const HttpRequest &, const HttpResponse &response) {
+        return readProjects(gitlabName(), what, response.body);
+    };
+    steps.nextWithoutLink = nextCountedPage;
+    steps.otherServer = [this, what] {
+        return tr("%1 sent the next page of %2 to another server; the list is incomplete. Check the GitLab address "
+                  "(external_url) and its proxy.")
+            .arg(gitlabName(), what);
+    };
+    steps.closed = closedError;
+    api::PagedGet<GitLabProject>::start(this, m_server, request, context, kMaxPages, std::move(steps),
+                                        std::move(done));
 }
 
 void GitLabClient::project(const QString &pathWithNamespace, QObject *context,
@@ -359,41 +307,34 @@ void GitLabClient::project(const QString &pathWithNamespace, QObject *context,
 {
     const QString path = normalizedPath(pathWithNamespace);
     if (!path.contains(u'/')) {
-        const Error error = makeError(Error::Code::InvalidInput,
-                                      tr("\"%1\" is not a GitLab project path; write it with its group, like "
-                                         "platform/devops/orders-deploy.")
-                                          .arg(pathWithNamespace));
-        later(context, this, [done = std::move(done), error] { done(error); });
+        failLater(context, this, std::move(done),
+                  makeError(Error::Code::InvalidInput,
+                            tr("\"%1\" is not a GitLab project path; write it with its group, like "
+                               "platform/devops/orders-deploy.")
+                                .arg(pathWithNamespace)));
         return;
     }
     HttpRequest request = baseRequest();
     request.path = kApi + u"/projects/"_s + encodePath(path);
-    QPointer<GitLabClient> self(this);
-    send(request, context, [self, path, request, done = std::move(done)](Result<HttpResponse> response) {
-        if (!self) {
-            done(closedError());
-            return;
-        }
-        if (!response) {
-            done(response.error());
-            return;
-        }
-        if (response->status == 404) {
-            done(std::optional<GitLabProject>());
+    auto answer = [path, request](GitLabClient &self, const HttpResponse &response,
+                                  const Callback<std::optional<GitLabProject>> &reply) {
+        if (response.status == 404) {
+            reply(std::optional<GitLabProject>());
             return;
         }
         const QString what = tr("the project %1").arg(path);
-        if (!isSuccess(response->status)) {
-            done(self->statusError(what, request, *response));
+        if (!isSuccess(response.status)) {
+            reply(self.statusError(what, request, response));
             return;
         }
-        std::optional<GitLabProject> project = parseProject(QJsonDocument::fromJson(response->body).object());
+        Result<GitLabProject> project = readProject(self.gitlabName(), what, response.body);
         if (!project) {
-            done(notAnswerError(self->gitlabName(), what, excerpt(response->body)));
+            reply(project.error());
             return;
         }
-        done(std::move(project));
-    });
+        reply(std::optional<GitLabProject>(std::move(*project)));
+    };
+    send(request, context, whenAnswered(this, closedError, std::move(done), std::move(answer)));
 }
 
 void GitLabClient::ensureProject(const QString &groupFullPath, const QString &path, QObject *context,
@@ -402,35 +343,27 @@ void GitLabClient::ensureProject(const QString &groupFullPath, const QString &pa
     static const QRegularExpression projectPath(u"^[A-Za-z0-9_][A-Za-z0-9_.-]*$"_s);
     const QString groupPath = normalizedPath(groupFullPath);
     if (!projectPath.match(path).hasMatch() || path.endsWith(u".git"_s) || path.endsWith(u".atom"_s)) {
-        const Error error = makeError(Error::Code::InvalidInput,
-                                      tr("\"%1\" cannot be a GitLab project path; use letters, digits, '_', '-' and "
-                                         "'.', starting with a letter, digit or '_'.")
-                                          .arg(path));
-        later(context, this, [done = std::move(done), error] { done(error); });
+        failLater(context, this, std::move(done),
+                  makeError(Error::Code::InvalidInput,
+                            tr("\"%1\" cannot be a GitLab project path; use letters, digits, '_', '-' and "
+                               "'.', starting with a letter, digit or '_'.")
+                                .arg(path)));
         return;
     }
     const QString full = groupPath + u'/' + path;
     QPointer<GitLabClient> self(this);
-    QPointer<QObject> guard(context);
-    const bool hasContext = context != nullptr;
+    const api::CallContext asker(context);
     project(full, context,
-            [self, guard, hasContext, groupPath, path, done = std::move(done)](
-                Result<std::optional<GitLabProject>> found) {
-                if (!found) {
-                    done(found.error());
+            [self, asker, groupPath, path, done = std::move(done)](Result<std::optional<GitLabProject>> found) {
+                if (deliverFound(found, done))
                     return;
-                }
-                if (*found) {
-                    done(std::move(**found));
-                    return;
-                }
                 if (!self) {
                     done(closedError());
                     return;
                 }
                 qCDebug(lcGitLab).noquote() << "no project" << path << "in" << groupPath << "yet: creating it";
-                self->group(groupPath, guard, [self, guard, hasContext, path, done](Result<GitLabGroup> group) {
-                    if (hasContext && !guard)
+                self->group(groupPath, asker.context(), [self, asker, path, done](Result<GitLabGroup> group) {
+                    if (!asker.present())
                         return;   // the asker is gone
                     if (!group) {
                         done(group.error());
@@ -440,7 +373,7 @@ void GitLabClient::ensureProject(const QString &groupFullPath, const QString &pa
                         done(closedError());
                         return;
                     }
-                    self->createProject(*group, path, guard, done);
+                    self->createProject(*group, path, asker.context(), done);
                 });
             });
 }
@@ -459,56 +392,34 @@ void GitLabClient::createProject(const GitLabGroup &group, const QString &path, 
                        .toJson(QJsonDocument::Compact);
     request.maxAttempts = 1;   // a create is not repeated blindly; "already taken" is handled below
     const QString full = group.fullPath + u'/' + path;
-    QPointer<GitLabClient> self(this);
-    QPointer<QObject> guard(context);
-    const bool hasContext = context != nullptr;
-    send(request, context,
-         [self, guard, hasContext, full, request, done = std::move(done)](Result<HttpResponse> response) {
-             if (!self) {
-                 done(closedError());
-                 return;
-             }
-             if (!response) {
-                 done(response.error());
-                 return;
-             }
-             const QString what = tr("the new project %1").arg(full);
-             if (isSuccess(response->status)) {
-                 std::optional<GitLabProject> created =
-                     parseProject(QJsonDocument::fromJson(response->body).object());
-                 if (!created) {
-                     done(notAnswerError(self->gitlabName(), what, excerpt(response->body)));
-                     return;
-                 }
-                 qCDebug(lcGitLab).noquote() << "created project" << created->pathWithNamespace << created->id;
-                 done(std::move(*created));
-                 return;
-             }
-             if (!alreadyTaken(*response)) {
-                 done(self->statusError(what, request, *response));
-                 return;
-             }
-             // Someone else created it between our lookup and the create: it is found now.
-             const QString reason = errorMessage(response->body);
-             qCDebug(lcGitLab).noquote() << "project" << full << "was created meanwhile:" << reason;
-             self->project(full, guard,
-                           [self, hasContext, guard, full, reason, done](Result<std::optional<GitLabProject>> found) {
-                               if (hasContext && !guard)
-                                   return;
-                               if (!found) {
-                                   done(found.error());
-                                   return;
-                               }
-                               if (*found) {
-                                   done(std::move(**found));
-                                   return;
-                               }
-                               done(makeError(Error::Code::Conflict,
-                                              tr("GitLab says the project %1 exists but does not show it (%2); it may "
-                                                 "still be being deleted. Try again in a few minutes.")
-                                                  .arg(full, reason)));
-                           });
-         });
+    const api::CallContext asker(context);
+    auto answer = [asker, full, request](GitLabClient &self, const HttpResponse &response,
+                                         const Callback<GitLabProject> &reply) {
+        const QString what = tr("the new project %1").arg(full);
+        if (isSuccess(response.status)) {
+            Result<GitLabProject> created = readProject(self.gitlabName(), what, response.body);
+            if (created)
+                qCDebug(lcGitLab).noquote() << "created project" << created->pathWithNamespace << created->id;
+            reply(std::move(created));
+            return;
+        }
+        if (!alreadyTaken(response)) {
+            reply(self.statusError(what, request, response));
+            return;
+        }
+        // Someone else created it between our lookup and the create: it is found now.
+        const QString reason = errorMessage(response.body);
+        qCDebug(lcGitLab).noquote() << "project" << full << "was created meanwhile:" << reason;
+        self.project(full, asker.context(), [asker, full, reason, reply](Result<std::optional<GitLabProject>> found) {
+            if (!asker.present() || deliverFound(found, reply))
+                return;
+            reply(makeError(Error::Code::Conflict,
+                           tr("GitLab says the project %1 exists but does not show it (%2); it may still be being "
+                              "deleted. Try again in a few minutes.")
+                               .arg(full, reason)));
+        });
+    };
+    send(request, context, whenAnswered(this, closedError, std::move(done), std::move(answer)));
 }
 
 } // namespace gd::net

@@ -78,11 +78,9 @@ Q_SIGNALS:
 
 private:
     using ResponseCallback = std::function<void(Result<HttpResponse>)>;
-    struct Pager;
 
     HttpRequest baseRequest() const;
     void send(const HttpRequest &request, QObject *context, ResponseCallback done);
-    void requestPage(std::shared_ptr<Pager> pager, HttpRequest request);
     void createProject(const GitLabGroup &group, const QString &path, QObject *context, Callback<GitLabProject> done);
     Error statusError(const QString &what, const HttpRequest &request, const HttpResponse &response);
     QString gitlabName() const { return m_server.displayName; }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "net/httpclient.h"
 
+#include "net/apiutil.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonDocument>
@@ -30,19 +32,6 @@ QString trText(const char *text)
 
 using ReplyPtr = std::unique_ptr<QNetworkReply, QScopedPointerDeleteLater>;
 
-QUrl requestUrl(const ServerSettings &server, const HttpRequest &request)
-{
-    QUrl url = server.baseUrl;
-    QString path = url.path(request.pathEncoded ? QUrl::FullyEncoded : QUrl::FullyDecoded);
-    while (path.endsWith(u'/'))
-        path.chop(1);
-    // TolerantMode keeps an encoded "%2F" as it is; DecodedMode would encode its '%' again.
-    url.setPath(path + request.path, request.pathEncoded ? QUrl::TolerantMode : QUrl::DecodedMode);
-    if (!request.query.isEmpty())
-        url.setQuery(request.query);
-    return url;
-}
-
 QString serverName(const ServerSettings &server)
 {
     return server.displayName.isEmpty() ? server.baseUrl.host() : server.displayName;
@@ -51,12 +40,12 @@ QString serverName(const ServerSettings &server)
 QString describeRequest(const ServerSettings &server, const HttpRequest &request)
 {
     return QString::fromLatin1(request.method) + u' '
-           + HttpClient::redact(requestUrl(server, request).toString(QUrl::RemoveUserInfo));
+           + HttpClient::redact(api::requestUrl(server, request).toString(QUrl::RemoveUserInfo));
 }
 
 QNetworkRequest buildRequest(const ServerSettings &server, const HttpRequest &request, QString *tlsProblem)
 {
-    QNetworkRequest req(requestUrl(server, request));
+    QNetworkRequest req(api::requestUrl(server, request));
     req.setHeader(QNetworkRequest::UserAgentHeader, u"GitOpsDesk/1"_s);
     // Same origin only: the bearer token must never follow a redirect to another host.
     req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);

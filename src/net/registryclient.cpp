@@ -2,6 +2,7 @@
 #include "net/registryclient.h"
 
 #include "net/apiutil.h"
+#include "net/pagedget.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,7 +13,6 @@
 #include <QUrlQuery>
 
 #include <algorithm>
-#include <iterator>
 #include <optional>
 
 using namespace Qt::Literals::StringLiterals;
@@ -26,15 +26,14 @@ namespace {
 
 using api::defaultPort;
 using api::describeRequest;
+using api::failLater;
 using api::isSuccess;
-using api::later;
-using api::nextLink;
-using api::requestUrl;
-using api::sameOrigin;
+using api::whenAnswered;
 
 constexpr int kPageSize = 100;   // distribution clamps or refuses n above its maxtags; Harbor's maximum
 constexpr int kMaxPages = 500;   // a registry that keeps sending "next" must not loop forever
 constexpr int kTokenMarginSeconds = 5;
+constexpr qsizetype kExcerptBytes = 300;
 
 const QByteArray kManifestAccept = "application/vnd.oci.image.index.v1+json, "
                                    "application/vnd.oci.image.manifest.v1+json, "
@@ -58,7 +57,6 @@ RegistryErrorBody parseErrorBody(const QByteArray &body)
     return {first.value("code"_L1).toString(), first.value("message"_L1).toString()};
 }
 
-/// The target of `Link: <…>; rel="next"` (several links may be joined by commas), resolved against `base`.
 /// A Harbor time; "0001-01-01T00:00:00.000Z" (Go's zero time) means never and gives a null QDateTime.
 QDateTime parseTime(const QString &text)
 {
@@ -120,23 +118,55 @@ int comparePrereleaseIdentifier(const QString &a, const QString &b)
     return a.compare(b);
 }
 
-/// Runs `deliver` on the next event-loop turn while `context` (or, without one, `client`) lives: errors found before
-/// any request still arrive asynchronously, like every other answer.
 QByteArray basicAuthorization(const RegistryCredentials &credentials)
 {
     return "Basic " + (credentials.username + u':' + credentials.secret).toUtf8().toBase64();
 }
 
 /// The first bytes of a body for an error detail, with any token masked.
-QString excerpt(const QByteArray &body, qsizetype bytes = 300)
+QString excerpt(const QByteArray &body)
 {
-    return api::excerpt(body, bytes);
+    return api::excerpt(body, kExcerptBytes);
 }
 
 Error closedError()
 {
     return api::closedError(trText("The registry request was cancelled because its client closed."));
 }
+
+/// Harbor's artifacts list of `repository` ("shop/team/orders": project "shop", repository "team/orders").
+QString harborArtifactsPath(const QString &repository)
+{
+    const qsizetype slash = repository.indexOf(u'/');
+    // The path is set decoded: the literal "%2F" goes out as "%252F", the double encoding Harbor asks for.
+    QString repo = repository.mid(slash + 1);
+    repo.replace(u'/', u"%2F"_s);
+    return u"/api/v2.0/projects/%1/repositories/%2/artifacts"_s.arg(repository.left(slash), repo);
+}
+
+/// Harbor's own page counting, for answers without a Link header (older Harbor, a proxy that drops it).
+struct HarborPages {
+    int page = 1;
+    qsizetype artifacts = 0;   ///< artifacts read so far, against X-Total-Count
+    qsizetype lastPage = 0;    ///< artifacts on the page read last
+
+    /// Counts the artifacts of one page's body.
+    void count(const QByteArray &body)
+    {
+        lastPage = QJsonDocument::fromJson(body).array().size();
+        artifacts += lastPage;
+    }
+    /// The page after `url` while X-Total-Count says artifacts are left; nullopt at the end.
+    std::optional<QUrl> next(const HttpRequest &request, const HttpResponse &response, const QUrl &url)
+    {
+        bool known = false;
+        const qint64 total = response.headers.value("x-total-count").toLongLong(&known);
+        if (!known || artifacts >= total || lastPage <= 0)
+            return std::nullopt;
+        ++page;
+        return api::pageUrl(url, request.query, page);
+    }
+};
 
 } // namespace
 
@@ -296,20 +326,17 @@ std::vector<AuthChallenge> RegistryClient::parseChallenges(const QByteArray &hea
 
 Result<std::vector<ImageTag>> RegistryClient::parseTagsList(const QByteArray &body)
 {
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
-    const QJsonObject object = document.object();
-    const QJsonValue tagsValue = object.value("tags"_L1);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject() || !object.contains("name"_L1)
-        || !(tagsValue.isArray() || tagsValue.isNull())) {
-        return makeError(Error::Code::InvalidInput, trText("The answer is not a Registry v2 tags list."),
-                         parseError.error != QJsonParseError::NoError ? parseError.errorString() : excerpt(body));
-    }
+    const QString notTagsList = trText("The answer is not a Registry v2 tags list.");
+    const Result<QJsonObject> object = api::readJsonObject(body, notTagsList, kExcerptBytes);
+    if (!object)
+        return object.error();
+    const QJsonValue tagsValue = object->value("tags"_L1);
+    if (!object->contains("name"_L1) || !(tagsValue.isArray() || tagsValue.isNull()))
+        return makeError(Error::Code::InvalidInput, notTagsList, excerpt(body));
     std::vector<ImageTag> tags;
     for (const QJsonValue &tag : tagsValue.toArray()) {
         if (!tag.isString())
-            return makeError(Error::Code::InvalidInput, trText("The answer is not a Registry v2 tags list."),
-                             excerpt(body));
+            return makeError(Error::Code::InvalidInput, notTagsList, excerpt(body));
         tags.push_back(ImageTag{tag.toString(), {}, {}});
     }
     return tags;
@@ -317,17 +344,15 @@ Result<std::vector<ImageTag>> RegistryClient::parseTagsList(const QByteArray &bo
 
 Result<std::vector<ImageTag>> RegistryClient::parseHarborArtifacts(const QByteArray &body)
 {
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isArray())
-        return makeError(Error::Code::InvalidInput, trText("The answer is not a Harbor artifacts list."),
-                         parseError.error != QJsonParseError::NoError ? parseError.errorString() : excerpt(body));
+    const QString notArtifacts = trText("The answer is not a Harbor artifacts list.");
+    const Result<QJsonArray> artifacts = api::readJsonArray(body, notArtifacts, kExcerptBytes);
+    if (!artifacts)
+        return artifacts.error();
     std::vector<ImageTag> tags;
-    for (const QJsonValue &artifactValue : document.array()) {
+    for (const QJsonValue &artifactValue : *artifacts) {
         const QJsonObject artifact = artifactValue.toObject();
         if (!artifactValue.isObject() || !artifact.value("digest"_L1).isString())
-            return makeError(Error::Code::InvalidInput, trText("The answer is not a Harbor artifacts list."),
-                             excerpt(body));
+            return makeError(Error::Code::InvalidInput, notArtifacts, excerpt(body));
         const QString digest = artifact.value("digest"_L1).toString();
         const QDateTime artifactPushed = parseTime(artifact.value("push_time"_L1).toString());
         for (const QJsonValue &tagValue : artifact.value("tags"_L1).toArray()) {   // null when untagged
@@ -344,17 +369,6 @@ Result<std::vector<ImageTag>> RegistryClient::parseHarborArtifacts(const QByteAr
 
 // --- the client --------------------------------------------------------------------------------------------------
 
-struct RegistryClient::Pager {
-    QString repository;
-    QPointer<QObject> context;
-    bool hasContext = false;
-    Callback<std::vector<ImageTag>> done;
-    std::vector<ImageTag> tags;
-    int pages = 0;
-    int harborPage = 1;
-    qsizetype harborArtifacts = 0;   ///< artifacts read so far, against X-Total-Count
-};
-
 RegistryClient::RegistryClient(HttpClient &http, RegistryType type, ServerSettings server,
                                RegistryCredentials credentials, QObject *parent)
     : QObject(parent)
@@ -363,11 +377,8 @@ RegistryClient::RegistryClient(HttpClient &http, RegistryType type, ServerSettin
     , m_server(std::move(server))
     , m_credentials(std::move(credentials))
 {
-    if (m_server.displayName.isEmpty()) {
-        const int port = m_server.baseUrl.port();
-        m_server.displayName = tr("The container registry %1")
-                                   .arg(m_server.baseUrl.host() + (port > 0 ? u':' + QString::number(port) : QString()));
-    }
+    if (m_server.displayName.isEmpty())
+        m_server.displayName = tr("The container registry %1").arg(api::hostAndPort(m_server.baseUrl));
 }
 
 Result<RegistryType> RegistryClient::typeFromConfig(const QString &name)
@@ -438,48 +449,31 @@ Result<QString> RegistryClient::repositoryFor(const QString &imageOrRepository) 
 
 HttpRequest RegistryClient::baseRequest() const
 {
-    HttpRequest request;
-    request.timeout = m_timeout;
-    request.maxAttempts = m_maxAttempts;
-    request.passErrorStatus = true;   // challenges and {"errors":[…]} bodies are read here
-    return request;
+    return api::limitedRequest(m_timeout, m_maxAttempts);   // challenges and {"errors":[…]} bodies are read here
 }
 
 Error RegistryClient::statusError(const QString &repository, const HttpRequest &request,
                                   const HttpResponse &response) const
 {
     const RegistryErrorBody body = parseErrorBody(response.body);
-    const QString detail = describeRequest(m_server, request) + u" → "_s + QString::number(response.status) + u": "_s
-                           + HttpClient::redact(QString::fromUtf8(response.body.left(2000)));
-    const int status = response.status;
-    if (status == 401)
-        return makeError(Error::Code::Auth,
-                         tr("%1 refused access to %2: the sign-in is missing, expired or invalid. Sign in to the "
-                            "registry again.")
-                             .arg(registryName(), repository),
-                         detail);
-    if (status == 403)
-        return makeError(Error::Code::Auth,
-                         tr("%1 does not allow reading %2; ask for pull rights on the repository.")
-                             .arg(registryName(), repository),
-                         detail);
-    if (status == 404)
-        return makeError(Error::Code::NotFound,
-                         tr("%1 has no repository %2; check the image name.").arg(registryName(), repository), detail);
-    if (status == 429)
-        return makeError(Error::Code::Network,
-                         tr("%1 is limiting requests; wait a minute and try again.").arg(registryName()), detail);
-    if (status >= 500)
-        return makeError(Error::Code::Network,
-                         tr("%1 failed with an internal error (%2); try again later.")
-                             .arg(registryName(), QString::number(status)),
-                         detail);
     const QString reason = body.message.isEmpty() ? body.code : body.message;
-    return makeError(Error::Code::InvalidInput,
-                     tr("%1 refused the request for %2 (%3: %4).")
-                         .arg(registryName(), repository, QString::number(status),
-                              reason.isEmpty() ? tr("no reason given") : HttpClient::redact(reason)),
-                     detail);
+    const int status = response.status;
+    const api::StatusSentences sentences{
+        .unauthorized = tr("%1 refused access to %2: the sign-in is missing, expired or invalid. Sign in to the "
+                           "registry again.")
+                            .arg(registryName(), repository),
+        .forbidden = tr("%1 does not allow reading %2; ask for pull rights on the repository.")
+                         .arg(registryName(), repository),
+        .notFound = tr("%1 has no repository %2; check the image name.").arg(registryName(), repository),
+        .limited = tr("%1 is limiting requests; wait a minute and try again.").arg(registryName()),
+        .failed = tr("%1 failed with an internal error (%2); try again later.")
+                      .arg(registryName(), QString::number(status)),
+        .refused = tr("%1 refused the request for %2 (%3: %4).")
+                       .arg(registryName(), repository, QString::number(status),
+                            reason.isEmpty() ? tr("no reason given") : HttpClient::redact(reason)),
+    };
+    return api::statusError(status, sentences, Error::Code::InvalidInput,
+                            api::statusDetail(m_server, request, response, 2000));
 }
 
 void RegistryClient::sendAuthorized(const QString &repository, HttpRequest request, QObject *context,
@@ -504,63 +498,62 @@ void RegistryClient::sendAuthorized(const QString &repository, HttpRequest reque
     }
     qCDebug(lcRegistry).noquote() << describeRequest(m_server, request) << how;
 
+    const api::CallContext asker(context);
+    auto answer = [asker, repository, plain, freshAuth](RegistryClient &self, const HttpResponse &response,
+                                                        const ResponseCallback &reply) {
+        if (response.status != 401) {
+            reply(response);
+            return;
+        }
+        const std::vector<AuthChallenge> challenges = parseChallenges(response.headers.value("www-authenticate"));
+        for (const AuthChallenge &c : challenges) {
+            // A challenge names where to sign in, never a secret.
+            qCDebug(lcRegistry).noquote() << "401, challenge" << c.scheme << c.params.value(u"realm"_s)
+                                          << c.params.value(u"service"_s) << c.params.value(u"scope"_s);
+        }
+        self.m_tokens.remove(repository);   // expired or revoked: never offer it again
+        if (self.m_type == RegistryType::Registry2 && !freshAuth) {
+            const auto bearer = std::find_if(challenges.begin(), challenges.end(), [](const auto &c) {
+                return c.scheme == u"bearer" && !c.params.value(u"realm"_s).isEmpty();
+            });
+            if (bearer != challenges.end()) {
+                self.retryWithToken(repository, *bearer, plain, asker, reply);
+                return;
+            }
+            const bool basic = std::any_of(challenges.begin(), challenges.end(),
+                                           [](const auto &c) { return c.scheme == u"basic"; });
+            if (basic && !self.m_credentials.isEmpty() && !self.m_basicChallenge) {
+                self.m_basicChallenge = true;
+                self.sendAuthorized(repository, plain, asker.context(), reply, true);
+                return;
+            }
+        }
+        Q_EMIT self.unauthorized();
+        reply(response);
+    };
+    m_http.send(m_server, request, context, whenAnswered(this, closedError, std::move(done), std::move(answer)));
+}
+
+void RegistryClient::retryWithToken(const QString &repository, const AuthChallenge &challenge,
+                                    const HttpRequest &plain, const api::CallContext &asker, ResponseCallback done)
+{
     QPointer<RegistryClient> self(this);
-    QPointer<QObject> guard(context);
-    const bool hasContext = context != nullptr;
-    m_http.send(m_server, request, context,
-                [self, guard, hasContext, repository, plain, freshAuth,
-                 done = std::move(done)](Result<HttpResponse> response) {
-                    if (!self) {
-                        done(closedError());
-                        return;
-                    }
-                    if (!response || response->status != 401) {
-                        done(std::move(response));
-                        return;
-                    }
-                    const std::vector<AuthChallenge> challenges =
-                        parseChallenges(response->headers.value("www-authenticate"));
-                    for (const AuthChallenge &c : challenges) {
-                        // A challenge names where to sign in, never a secret.
-                        qCDebug(lcRegistry).noquote()
-                            << "401, challenge" << c.scheme << c.params.value(u"realm"_s)
-                            << c.params.value(u"service"_s) << c.params.value(u"scope"_s);
-                    }
-                    self->m_tokens.remove(repository);   // expired or revoked: never offer it again
-                    if (self->m_type == RegistryType::Registry2 && !freshAuth) {
-                        const auto bearer = std::find_if(challenges.begin(), challenges.end(), [](const auto &c) {
-                            return c.scheme == u"bearer" && !c.params.value(u"realm"_s).isEmpty();
-                        });
-                        if (bearer != challenges.end()) {
-                            self->fetchToken(repository, *bearer, guard,
-                                             [self, guard, hasContext, repository, plain, done](Result<QString> token) {
-                                                 if (hasContext && !guard)
-                                                     return;   // the asker is gone
-                                                 if (!self) {
-                                                     done(closedError());
-                                                     return;
-                                                 }
-                                                 if (!token) {
-                                                     done(token.error());
-                                                     return;
-                                                 }
-                                                 HttpRequest retry = plain;
-                                                 retry.bearerToken = token.value();
-                                                 self->sendAuthorized(repository, retry, guard, done, true);
-                                             });
-                            return;
-                        }
-                        const bool basic = std::any_of(challenges.begin(), challenges.end(),
-                                                       [](const auto &c) { return c.scheme == u"basic"; });
-                        if (basic && !self->m_credentials.isEmpty() && !self->m_basicChallenge) {
-                            self->m_basicChallenge = true;
-                            self->sendAuthorized(repository, plain, guard, done, true);
-                            return;
-                        }
-                    }
-                    Q_EMIT self->unauthorized();
-                    done(std::move(response));
-                });
+    fetchToken(repository, challenge, asker.context(),
+               [self, asker, repository, plain, done = std::move(done)](Result<QString> token) {
+                   if (!asker.present())
+                       return;   // the asker is gone
+                   if (!self) {
+                       done(closedError());
+                       return;
+                   }
+                   if (!token) {
+                       done(token.error());
+                       return;
+                   }
+                   HttpRequest retry = plain;
+                   retry.bearerToken = token.value();
+                   self->sendAuthorized(repository, retry, asker.context(), done, true);
+               });
 }
 
 void RegistryClient::fetchToken(const QString &repository, const AuthChallenge &challenge, QObject *context,
@@ -568,10 +561,10 @@ void RegistryClient::fetchToken(const QString &repository, const AuthChallenge &
 {
     const QUrl realm(challenge.params.value(u"realm"_s));
     if (!realm.isValid() || (realm.scheme() != u"https" && realm.scheme() != u"http") || realm.host().isEmpty()) {
-        const Error error = makeError(Error::Code::Auth,
-                                      tr("%1 names no usable sign-in service (\"%2\"); check the registry address.")
-                                          .arg(registryName(), realm.toString(QUrl::RemoveUserInfo)));
-        later(context, this, [error, done = std::move(done)] { done(error); });
+        failLater(context, this, std::move(done),
+                  makeError(Error::Code::Auth,
+                            tr("%1 names no usable sign-in service (\"%2\"); check the registry address.")
+                                .arg(registryName(), realm.toString(QUrl::RemoveUserInfo))));
         return;
     }
     const bool sameHost = realm.host().compare(m_server.baseUrl.host(), Qt::CaseInsensitive) == 0;
@@ -598,163 +591,109 @@ void RegistryClient::fetchToken(const QString &repository, const AuthChallenge &
     qCDebug(lcRegistry).noquote() << "asking" << describeRequest(auth, request) << "for a token"
                                   << (withCredentials ? "with the stored credentials" : "anonymously");
 
-    QPointer<RegistryClient> self(this);
-    m_http.send(auth, request, context,
-                [self, auth, request, repository, withCredentials, done = std::move(done)](Result<HttpResponse> response) {
-                    if (!self) {
-                        done(closedError());
-                        return;
-                    }
-                    if (!response) {
-                        done(response.error());
-                        return;
-                    }
-                    const QString detail = describeRequest(auth, request) + u" → "_s + QString::number(response->status)
-                                           + u": "_s + HttpClient::redact(QString::fromUtf8(response->body.left(500)));
-                    if (response->status == 401 || response->status == 403) {
-                        Q_EMIT self->unauthorized();
-                        done(makeError(Error::Code::Auth,
-                                       withCredentials
-                                           ? tr("%1 refused the stored sign-in for %2; it may have expired. Sign in to "
+    auto answer = [auth, request, repository, withCredentials](RegistryClient &self, const HttpResponse &response,
+                                                               const std::function<void(Result<QString>)> &reply) {
+        const QString detail = api::statusDetail(auth, request, response, 500);
+        if (response.status == 401 || response.status == 403) {
+            Q_EMIT self.unauthorized();
+            reply(makeError(Error::Code::Auth,
+                           withCredentials ? tr("%1 refused the stored sign-in for %2; it may have expired. Sign in to "
                                                 "the registry again.")
-                                                 .arg(self->registryName(), repository)
+                                                 .arg(self.registryName(), repository)
                                            : tr("%1 requires a sign-in to read %2; sign in to the registry and try "
                                                 "again.")
-                                                 .arg(self->registryName(), repository),
-                                       detail));
-                        return;
-                    }
-                    if (!isSuccess(response->status)) {
-                        done(makeError(Error::Code::Network,
-                                       tr("%1 could not hand out a token (%2); try again later.")
-                                           .arg(auth.displayName, QString::number(response->status)),
-                                       detail));
-                        return;
-                    }
-                    const QJsonObject object = QJsonDocument::fromJson(response->body).object();
-                    QString token = object.value("token"_L1).toString();
-                    if (token.isEmpty())
-                        token = object.value("access_token"_L1).toString();
-                    if (token.isEmpty()) {
-                        done(makeError(Error::Code::Auth,
-                                       tr("%1 answered without a token; check the registry address.")
-                                           .arg(auth.displayName),
-                                       detail));
-                        return;
-                    }
-                    // expires_in defaults to 60 s (token spec); issued_at is the server's clock, so the local one counts.
-                    const int expiresIn = object.value("expires_in"_L1).toInt(60);
-                    const int validFor = std::max(1, expiresIn - kTokenMarginSeconds);
-                    self->m_tokens.insert(repository,
-                                          CachedToken{token, QDeadlineTimer(std::chrono::seconds(validFor))});
-                    qCDebug(lcRegistry).noquote() << "got a token for" << repository << "valid for" << validFor << "s";
-                    done(std::move(token));
-                });
+                                                 .arg(self.registryName(), repository),
+                           detail));
+            return;
+        }
+        if (!isSuccess(response.status)) {
+            reply(makeError(Error::Code::Network,
+                           tr("%1 could not hand out a token (%2); try again later.")
+                               .arg(auth.displayName, QString::number(response.status)),
+                           detail));
+            return;
+        }
+        const QJsonObject object = QJsonDocument::fromJson(response.body).object();
+        QString token = object.value("token"_L1).toString();
+        if (token.isEmpty())
+            token = object.value("access_token"_L1).toString();
+        if (token.isEmpty()) {
+            reply(makeError(Error::Code::Auth,
+                           tr("%1 answered without a token; check the registry address.").arg(auth.displayName),
+                           detail));
+            return;
+        }
+        // expires_in defaults to 60 s (token spec); issued_at is the server's clock, so the local one counts.
+        const int expiresIn = object.value("expires_in"_L1).toInt(60);
+        const int validFor = std::max(1, expiresIn - kTokenMarginSeconds);
+        self.m_tokens.insert(repository, CachedToken{token, QDeadlineTimer(std::chrono::seconds(validFor))});
+        qCDebug(lcRegistry).noquote() << "got a token for" << repository << "valid for" << validFor << "s";
+        reply(std::move(token));
+    };
+    m_http.send(auth, request, context, whenAnswered(this, closedError, std::move(done), std::move(answer)));
 }
 
 void RegistryClient::listTags(const QString &repository, QObject *context, Callback<std::vector<ImageTag>> done)
 {
     const Result<QString> name = repositoryFor(repository);
     if (!name) {
-        later(context, this, [done = std::move(done), error = name.error()] { done(error); });
+        failLater(context, this, std::move(done), name.error());
         return;
     }
-    auto pager = std::make_shared<Pager>();
-    pager->repository = name.value();
-    pager->context = context;
-    pager->hasContext = context != nullptr;
-    pager->done = std::move(done);
-
+    const QString path = name.value();
+    const bool harbor = m_type == RegistryType::Harbor;
     HttpRequest request = baseRequest();
-    if (m_type == RegistryType::Registry2) {
-        request.path = u"/v2/%1/tags/list"_s.arg(pager->repository);
+    if (!harbor) {
+        request.path = u"/v2/%1/tags/list"_s.arg(path);
         request.query.addQueryItem(u"n"_s, QString::number(kPageSize));
     } else {
-        const qsizetype slash = pager->repository.indexOf(u'/');
-        // The path is set decoded: the literal "%2F" goes out as "%252F", the double encoding Harbor asks for.
-        QString repo = pager->repository.mid(slash + 1);
-        repo.replace(u'/', u"%2F"_s);
-        request.path = u"/api/v2.0/projects/%1/repositories/%2/artifacts"_s.arg(pager->repository.left(slash), repo);
+        request.path = harborArtifactsPath(path);
         request.query.addQueryItem(u"with_tag"_s, u"true"_s);
         request.query.addQueryItem(u"page"_s, u"1"_s);
         request.query.addQueryItem(u"page_size"_s, QString::number(kPageSize));
     }
-    requestPage(pager, request);
-}
 
-void RegistryClient::requestPage(std::shared_ptr<Pager> pager, HttpRequest request)
-{
-    if (pager->hasContext && !pager->context)
-        return;   // the asker is gone: nobody to answer
-    ++pager->pages;
-    QPointer<RegistryClient> self(this);
-    sendAuthorized(pager->repository, request, pager->context, [self, pager, request](Result<HttpResponse> response) {
-        if (!self) {
-            pager->done(closedError());
-            return;
+    // Every step runs only while this client lives (PagedGet checks it first).
+    auto counted = std::make_shared<HarborPages>();
+    api::PagedGet<ImageTag>::Steps steps;
+    steps.send = [this, path](const HttpRequest &page, QObject *pageContext, ResponseCallback answer) {
+        sendAuthorized(path, page, pageContext, std::move(answer));
+    };
+    steps.statusError = [this, path](const HttpRequest &page, const HttpResponse &response) {
+        return statusError(path, page, response);
+    };
+    steps.parse = [this, path, harbor, counted](const HttpRequest &page,
+                                                const HttpResponse &response) -> Result<std::vector<ImageTag>> {
+        Result<std::vector<ImageTag>> tags = harbor ? parseHarborArtifacts(response.body) : parseTagsList(response.body);
+        if (!tags) {
+            return makeError(Error::Code::InvalidInput,
+                             tr("%1 sent an answer for %2 that is not a list of tags; check that the workspace's "
+                                "registry type (%3) and address are right.")
+                                 .arg(registryName(), path, harbor ? u"harbor"_s : u"registry2"_s),
+                             describeRequest(m_server, page) + u": "_s + tags.error().message + u' '
+                                 + tags.error().detail);
         }
-        if (!response) {
-            pager->done(response.error());
-            return;
-        }
-        if (!isSuccess(response->status)) {
-            pager->done(self->statusError(pager->repository, request, *response));
-            return;
-        }
-        const bool harbor = self->m_type == RegistryType::Harbor;
-        Result<std::vector<ImageTag>> page =
-            harbor ? parseHarborArtifacts(response->body) : parseTagsList(response->body);
-        if (!page) {
-            pager->done(makeError(Error::Code::InvalidInput,
-                                  tr("%1 sent an answer for %2 that is not a list of tags; check that the workspace's "
-                                     "registry type (%3) and address are right.")
-                                      .arg(self->registryName(), pager->repository,
-                                           harbor ? u"harbor"_s : u"registry2"_s),
-                                  describeRequest(self->m_server, request) + u": "_s + page.error().message + u' '
-                                      + page.error().detail));
-            return;
-        }
-        std::move(page->begin(), page->end(), std::back_inserter(pager->tags));
-
-        const QUrl url = requestUrl(self->m_server, request);
-        std::optional<QUrl> next = nextLink(*response, url);
-        if (harbor) {
-            const qsizetype artifacts = QJsonDocument::fromJson(response->body).array().size();
-            pager->harborArtifacts += artifacts;
-            bool known = false;
-            const qint64 total = response->headers.value("x-total-count").toLongLong(&known);
-            if (!next && known && pager->harborArtifacts < total && artifacts > 0) {
-                // No Link header (older Harbor, a proxy that drops it): count pages ourselves.
-                ++pager->harborPage;
-                QUrlQuery query = request.query;
-                query.removeAllQueryItems(u"page"_s);
-                query.addQueryItem(u"page"_s, QString::number(pager->harborPage));
-                QUrl counted = url;
-                counted.setQuery(query);
-                next = counted;
-            }
-        }
-        if (next && pager->pages < kMaxPages) {
-            if (!sameOrigin(*next, self->m_server.baseUrl)) {
-                pager->done(makeError(Error::Code::Network,
-                                      tr("%1 sent the next page of tags for %2 to another server; the list is "
-                                         "incomplete. Check the registry's proxy settings.")
-                                          .arg(self->registryName(), pager->repository),
-                                      HttpClient::redact(next->toString(QUrl::RemoveUserInfo))));
-                return;
-            }
-            HttpRequest following = self->baseRequest();
-            QString basePath = self->m_server.baseUrl.path();
-            while (basePath.endsWith(u'/'))
-                basePath.chop(1);
-            following.path = next->path(QUrl::FullyDecoded).mid(basePath.size());
-            following.query = QUrlQuery(*next);
-            self->requestPage(pager, following);
-            return;
-        }
-        sortTags(pager->tags);
-        pager->done(std::move(pager->tags));
-    });
+        if (harbor)
+            counted->count(response.body);
+        return tags;
+    };
+    if (harbor) {
+        steps.nextWithoutLink = [counted](const HttpRequest &page, const HttpResponse &response, const QUrl &url) {
+            return counted->next(page, response, url);
+        };
+    }
+    steps.otherServer = [this, path] {
+        return tr("%1 sent the next page of tags for %2 to another server; the list is incomplete. Check the "
+                  "registry's proxy settings.")
+            .arg(registryName(), path);
+    };
+    steps.closed = closedError;
+    api::PagedGet<ImageTag>::start(this, m_server, request, context, kMaxPages, std::move(steps),
+                                   [done = std::move(done)](Result<std::vector<ImageTag>> tags) {
+                                       if (tags)
+                                           sortTags(*tags);
+                                       done(std::move(tags));
+                                   });
 }
 
 void RegistryClient::tagExists(const QString &repository, const QString &tag, QObject *context, Callback<bool> done)
@@ -766,7 +705,7 @@ void RegistryClient::tagExists(const QString &repository, const QString &tag, QO
                                               tr("\"%1\" is not a valid image tag: use letters, digits, '_', '.' and "
                                                  "'-', at most 128, not starting with '.' or '-'.")
                                                   .arg(tag));
-        later(context, this, [done = std::move(done), error] { done(error); });
+        failLater(context, this, std::move(done), error);
         return;
     }
     if (m_type == RegistryType::Registry2)
@@ -783,66 +722,46 @@ void RegistryClient::existsRegistry2(const QString &repository, const QString &t
     // Content-Length announces. The manifest is a few kilobytes.
     request.path = u"/v2/%1/manifests/%2"_s.arg(repository, tag);
     request.headers.append({"Accept", kManifestAccept});
-    QPointer<RegistryClient> self(this);
-    auto answer = [self, repository, request, done = std::move(done)](Result<HttpResponse> response) {
-        if (!self) {
-            done(closedError());
+    auto answer = [repository, request](RegistryClient &self, const HttpResponse &response, const Callback<bool> &reply) {
+        if (isSuccess(response.status)) {
+            reply(true);
             return;
         }
-        if (!response) {
-            done(response.error());
+        if (response.status == 404 && parseErrorBody(response.body).code != u"NAME_UNKNOWN") {
+            reply(false);   // MANIFEST_UNKNOWN, or a registry that says only 404
             return;
         }
-        if (isSuccess(response->status)) {
-            done(true);
-            return;
-        }
-        if (response->status == 404 && parseErrorBody(response->body).code != u"NAME_UNKNOWN") {
-            done(false);   // MANIFEST_UNKNOWN, or a registry that says only 404
-            return;
-        }
-        done(self->statusError(repository, request, *response));
+        reply(self.statusError(repository, request, response));
     };
-    sendAuthorized(repository, request, context, std::move(answer));
+    sendAuthorized(repository, request, context, whenAnswered(this, closedError, std::move(done), std::move(answer)));
 }
 
 void RegistryClient::existsHarbor(const QString &repository, const QString &tag, QObject *context, Callback<bool> done)
 {
-    const qsizetype slash = repository.indexOf(u'/');
-    QString repo = repository.mid(slash + 1);
-    repo.replace(u'/', u"%2F"_s);
     HttpRequest request = baseRequest();
-    request.path = u"/api/v2.0/projects/%1/repositories/%2/artifacts"_s.arg(repository.left(slash), repo);
+    request.path = harborArtifactsPath(repository);
     request.query.addQueryItem(u"with_tag"_s, u"true"_s);
     request.query.addQueryItem(u"q"_s, u"tags=%1"_s.arg(tag));
     request.query.addQueryItem(u"page_size"_s, u"10"_s);
-    QPointer<RegistryClient> self(this);
-    auto answer = [self, repository, tag, request, done = std::move(done)](Result<HttpResponse> response) {
-        if (!self) {
-            done(closedError());
+    auto answer = [repository, tag, request](RegistryClient &self, const HttpResponse &response,
+                                             const Callback<bool> &reply) {
+        if (!isSuccess(response.status)) {
+            reply(self.statusError(repository, request, response));
             return;
         }
-        if (!response) {
-            done(response.error());
-            return;
-        }
-        if (!isSuccess(response->status)) {
-            done(self->statusError(repository, request, *response));
-            return;
-        }
-        const Result<std::vector<ImageTag>> tags = parseHarborArtifacts(response->body);
+        const Result<std::vector<ImageTag>> tags = parseHarborArtifacts(response.body);
         if (!tags) {
-            done(makeError(Error::Code::InvalidInput,
+            reply(makeError(Error::Code::InvalidInput,
                            tr("%1 sent an answer for %2 that is not a list of tags; check that the workspace's "
                               "registry type (harbor) and address are right.")
-                               .arg(self->registryName(), repository),
+                               .arg(self.registryName(), repository),
                            tags.error().detail));
             return;
         }
         // `tags=v` is an exact match, but a server that ignored q would list everything: look for the tag itself.
-        done(std::any_of(tags->begin(), tags->end(), [&tag](const ImageTag &t) { return t.tag == tag; }));
+        reply(std::any_of(tags->begin(), tags->end(), [&tag](const ImageTag &t) { return t.tag == tag; }));
     };
-    sendAuthorized(repository, request, context, std::move(answer));
+    sendAuthorized(repository, request, context, whenAnswered(this, closedError, std::move(done), std::move(answer)));
 }
 
 } // namespace gd::net

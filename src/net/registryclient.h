@@ -18,6 +18,10 @@
 
 namespace gd::net {
 
+namespace api {
+class CallContext;
+}
+
 /// The workspace's `registry.type`.
 enum class RegistryType {
     Registry2,   ///< "registry2": Docker Registry HTTP API v2 / OCI distribution (tags list, bearer token challenge)
@@ -136,11 +140,10 @@ private:
     };
     using ResponseCallback = std::function<void(Result<HttpResponse>)>;
 
-    struct Pager;
-
     void sendAuthorized(const QString &repository, HttpRequest request, QObject *context, ResponseCallback done,
                         bool freshAuth = false);
-    void requestPage(std::shared_ptr<Pager> pager, HttpRequest request);
+    void retryWithToken(const QString &repository, const AuthChallenge &challenge, const HttpRequest &plain,
+                        const api::CallContext &asker, ResponseCallback done);
     void fetchToken(const QString &repository, const AuthChallenge &challenge, QObject *context,
                     std::function<void(Result<QString>)> done);
     void existsRegistry2(const QString &repository, const QString &tag, QObject *context, Callback<bool> done);
