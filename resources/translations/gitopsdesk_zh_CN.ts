@@ -378,10 +378,6 @@
         <translation>副本数</translation>
     </message>
     <message>
-        <source>The deployment repo of %1 could not be fetched; check that it can be reached and try again.</source>
-        <translation>无法拉取 %1 的部署仓库；请检查其是否可以访问，然后重试。</translation>
-    </message>
-    <message>
         <source>Nothing to do: %1 already has exactly these files in %2.</source>
         <translation>无需操作：%1 在 %2 中已完全包含这些文件。</translation>
     </message>
@@ -424,6 +420,14 @@
     <message>
         <source>Argo CD Application %1 is in place.</source>
         <translation>Argo CD 应用 %1 已就绪。</translation>
+    </message>
+    <message>
+        <source>Templates: %1</source>
+        <translation>模板：%1</translation>
+    </message>
+    <message>
+        <source>The templates repository could not be fetched; using the files it had last time.</source>
+        <translation>无法拉取模板仓库；使用其上次的文件。</translation>
     </message>
 </context>
 <context>
@@ -585,6 +589,98 @@
     </message>
 </context>
 <context>
+    <name>gd::flows::RepoAccess</name>
+    <message>
+        <source>Sign in to GitLab at %1: no keychain can be reached here, so set %2 to an access token.</source>
+        <translation>请登录 %1 上的 GitLab：此处无法访问系统钥匙串，请将 %2 设置为访问令牌。</translation>
+    </message>
+    <message>
+        <source>Sign in to GitLab at %1: no access token is stored for it yet.</source>
+        <translation>请登录 %1 上的 GitLab：尚未为其保存访问令牌。</translation>
+    </message>
+    <message>
+        <source>Sign in to GitLab at %1: no access token could be read from the system keychain; enter one, or set %2.</source>
+        <translation>请登录 %1 上的 GitLab：无法从系统钥匙串读取访问令牌；请输入一个，或设置 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>gd::flows::ScaffoldFlow</name>
+    <message>
+        <source>New service %1 in %2</source>
+        <translation>在 %2 中新建服务 %1</translation>
+    </message>
+    <message>
+        <source>Committing and pushing…</source>
+        <translation>正在提交并推送…</translation>
+    </message>
+    <message>
+        <source>Fetching %1</source>
+        <translation>正在获取 %1</translation>
+    </message>
+    <message>
+        <source>Attempt %1: %2</source>
+        <translation>第 %1 次尝试：%2</translation>
+    </message>
+    <message>
+        <source>no file needed to change</source>
+        <translation>没有文件需要更改</translation>
+    </message>
+    <message>
+        <source>The deployment repo already has exactly these files.</source>
+        <translation>部署仓库中已经是完全相同的这些文件。</translation>
+    </message>
+    <message>
+        <source>pushed as %1</source>
+        <translation>已推送为 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Pushed after %n attempt(s).</source>
+        <translation>
+            <numerusform>尝试 %n 次后已推送。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2. No Argo CD server is connected, so the Applications were not created; run the wizard again for this service once Argo CD can be reached.</source>
+        <translation>%1：%2。未连接 Argo CD 服务器，因此没有创建应用；待 Argo CD 可访问后，请为此服务再次运行向导。</translation>
+    </message>
+    <message>
+        <source>Argo CD Applications of %1</source>
+        <translation>%1 的 Argo CD 应用</translation>
+    </message>
+    <message>
+        <source>%1: %2, but the Argo CD connection closed before every Application was created; run the wizard again for this service.</source>
+        <translation>%1：%2，但在所有应用创建完成之前 Argo CD 连接已关闭；请为此服务再次运行向导。</translation>
+    </message>
+    <message>
+        <source>Creating or updating the Argo CD Application %1…</source>
+        <translation>正在创建或更新 Argo CD 应用 %1…</translation>
+    </message>
+    <message>
+        <source>%1: %2, but the Argo CD Application %3 could not be created or updated: %4 Run the wizard again for this service to retry.</source>
+        <translation>%1：%2，但无法创建或更新 Argo CD 应用 %3：%4 请为此服务再次运行向导以重试。</translation>
+    </message>
+    <message>
+        <source>Argo CD Application %1 is in place.</source>
+        <translation>Argo CD 应用 %1 已就绪。</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3</source>
+        <translation>%1：%2，%3</translation>
+    </message>
+    <message>
+        <source>%1: %2 and the Applications are in place; no longer following their health.</source>
+        <translation>%1：%2，应用已就绪；不再跟踪其健康状态。</translation>
+    </message>
+    <message>
+        <source>%1: %2; both Argo CD Applications of %3 are in place and the service is Healthy.</source>
+        <translation>%1：%2；%3 的两个 Argo CD 应用均已就绪，服务状态为 Healthy。</translation>
+    </message>
+    <message>
+        <source>%1: %2 and the Applications are in place, but: %3</source>
+        <translation>%1：%2，应用已就绪，但是：%3</translation>
+    </message>
+</context>
+<context>
     <name>gd::flows::SyncAndWait</name>
     <message>
         <source>Argo CD accepted the sync of %1.</source>
@@ -612,10 +708,6 @@
     <message>
         <source>Reading the manifest files was cancelled.</source>
         <translation>读取清单文件已取消。</translation>
-    </message>
-    <message>
-        <source>Reading %1</source>
-        <translation>正在读取 %1</translation>
     </message>
     <message>
         <source>Loading the workspace was cancelled.</source>
@@ -1806,6 +1898,17 @@
     </message>
 </context>
 <context>
+    <name>gd::net::GitLabRepoProvider</name>
+    <message>
+        <source>GitLab cannot be reached before the application has started.</source>
+        <translation>应用程序启动之前无法访问 GitLab。</translation>
+    </message>
+    <message>
+        <source>Sign in to GitLab at %1 first: the deployment repos of this workspace are reached with your GitLab access token.</source>
+        <translation>请先登录 %1 上的 GitLab：此工作区的部署仓库需要使用您的 GitLab 访问令牌访问。</translation>
+    </message>
+</context>
+<context>
     <name>gd::net::RegistryClient</name>
     <message>
         <source>The container registry %1</source>
@@ -1977,6 +2080,10 @@
     <message>
         <source>The template set has no %1; add it to the templates repository.</source>
         <translation>模板集中没有 %1；请将其添加到模板仓库。</translation>
+    </message>
+    <message>
+        <source>The source repository &quot;%1&quot; is not a git URL; enter an https://, ssh:// or git@host:path address without spaces or quotes, or leave it empty.</source>
+        <translation>源代码仓库“%1”不是 git URL；请输入不含空格和引号的 https://、ssh:// 或 git@host:path 地址，或留空。</translation>
     </message>
 </context>
 <context>
@@ -2601,6 +2708,26 @@ Open them in the editor again?</source>
 
 要在编辑器中重新打开它们吗？</translation>
     </message>
+    <message>
+        <source>&amp;New Service…</source>
+        <translation>新建服务(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Create a service from the templates: review, commit, push, create its Argo CD Applications</source>
+        <translation>从模板创建服务：审阅、提交、推送并创建其 Argo CD 应用</translation>
+    </message>
+    <message>
+        <source>Sign In to GitLab</source>
+        <translation>登录 GitLab</translation>
+    </message>
+    <message>
+        <source>Enter an access token for %1 with the api and write_repository scopes. It is kept in the system keychain.</source>
+        <translation>请输入 %1 的访问令牌（需要 api 和 write_repository 权限范围）。令牌保存在系统钥匙串中。</translation>
+    </message>
+    <message>
+        <source>The GitLab token could not be kept in the system keychain, so it will be asked for again next time: %1</source>
+        <translation>GitLab 令牌无法保存到系统钥匙串，下次将再次询问：%1</translation>
+    </message>
 </context>
 <context>
     <name>gd::ui::MessageBanner</name>
@@ -2611,6 +2738,37 @@ Open them in the editor again?</source>
     <message>
         <source>Close this message</source>
         <translation>关闭此消息</translation>
+    </message>
+</context>
+<context>
+    <name>gd::ui::NewServiceController</name>
+    <message>
+        <source>Reading the templates…</source>
+        <translation>正在读取模板…</translation>
+    </message>
+    <message>
+        <source>Read the templates of %1</source>
+        <translation>读取 %1 的模板</translation>
+    </message>
+    <message>
+        <source>Reading the stored answers of %1</source>
+        <translation>正在读取 %1 已保存的向导答案</translation>
+    </message>
+    <message>
+        <source>The templates repository could not be fetched; these are the files it had last time.</source>
+        <translation>无法拉取模板仓库；以下是其上次的文件。</translation>
+    </message>
+    <message>
+        <source>Preview the new service %1</source>
+        <translation>预览新服务 %1</translation>
+    </message>
+    <message>
+        <source>Rendering and building %1 for %2…</source>
+        <translation>正在为 %2 渲染并构建 %1…</translation>
+    </message>
+    <message>
+        <source>Fetching %1</source>
+        <translation>正在获取 %1</translation>
     </message>
 </context>
 <context>
@@ -2742,6 +2900,42 @@ Open them in the editor again?</source>
     <message>
         <source>The image repository &quot;%1&quot; is not a valid image name; use letters, digits and . _ - / only, starting and ending with a letter or digit.</source>
         <translation>镜像仓库“%1”不是有效的镜像名称；只能使用字母、数字和 . _ - /，并以字母或数字开头和结尾。</translation>
+    </message>
+    <message>
+        <source>builtin templates</source>
+        <translation>内置模板</translation>
+    </message>
+    <message>
+        <source>Templates:</source>
+        <translation>模板：</translation>
+    </message>
+    <message>
+        <source>Empty: the project&apos;s name.</source>
+        <translation>留空：使用项目名称。</translation>
+    </message>
+    <message>
+        <source>for example https://gitlab.example.com/shop/orders.git</source>
+        <translation>例如 https://gitlab.example.com/shop/orders.git</translation>
+    </message>
+    <message>
+        <source>&amp;DevOps project namespace:</source>
+        <translation>DevOps 项目命名空间(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Source &amp;repository:</source>
+        <translation>源代码仓库(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>流水线</translation>
+    </message>
+    <message>
+        <source>The KubeSphere pipeline that builds the image and releases it through this deployment repository, and the Argo CD Application that deploys the pipeline.</source>
+        <translation>构建镜像并通过此部署仓库发布的 KubeSphere 流水线，以及部署该流水线的 Argo CD 应用。</translation>
+    </message>
+    <message>
+        <source>%1 already exists in %2: the review will show what would change, and nothing changes without your Commit.</source>
+        <translation>%1 已存在于 %2 中：审阅将显示会发生的更改，未经您提交不会有任何更改。</translation>
     </message>
 </context>
 <context>
@@ -2955,6 +3149,14 @@ Open them in the editor again?</source>
     <message>
         <source>Services: %1</source>
         <translation>服务：%1</translation>
+    </message>
+    <message>
+        <source>New Service…</source>
+        <translation>新建服务…</translation>
+    </message>
+    <message>
+        <source>Create a service in %1 from the templates: review, commit, push, create its Argo CD Applications</source>
+        <translation>从模板在 %1 中创建服务：审阅、提交、推送并创建其 Argo CD 应用</translation>
     </message>
 </context>
 <context>
@@ -3648,6 +3850,14 @@ Environments: %3</source>
         <source>Release History</source>
         <translation>发布历史</translation>
     </message>
+    <message>
+        <source>Run Wizard Again…</source>
+        <translation>再次运行向导…</translation>
+    </message>
+    <message>
+        <source>Run the New Service wizard for %1 again, starting from its stored answers; the review shows what would change</source>
+        <translation>从已保存的答案开始，为 %1 再次运行新建服务向导；审阅将显示会发生的更改</translation>
+    </message>
 </context>
 <context>
     <name>gd::ui::WelcomePage</name>
@@ -3702,6 +3912,10 @@ with the tags each environment runs.</source>
     <message>
         <source>&quot;%1&quot; in &quot;%2&quot; is not a valid service environment name.</source>
         <translation>“%2”环境中的“%1”不是有效的服务环境名称。</translation>
+    </message>
+    <message>
+        <source>A GitLab workspace needs its signed-in provider to be read.</source>
+        <translation>读取 GitLab 工作区需要已登录的提供者。</translation>
     </message>
 </context>
 <context>
@@ -4026,10 +4240,6 @@ Scaffolded from the builtin %2 templates: %3.
 <context>
     <name>gd::ws::RepoProvider</name>
     <message>
-        <source>This version of GitOps Desk cannot reach GitLab yet; use a local provider.</source>
-        <translation>此版本的 GitOps Desk 尚不能连接 GitLab；请使用 local 提供方。</translation>
-    </message>
-    <message>
         <source>The repository folder %1 does not exist; check provider.path in the workspace file.</source>
         <translation>仓库文件夹 %1 不存在；请检查工作区文件中的 provider.path。</translation>
     </message>
@@ -4091,6 +4301,80 @@ Scaffolded from the builtin %2 templates: %3.
     <message>
         <source>%1 changed in Git since the preview, so nothing was committed. Run the scaffold again to review the current state.</source>
         <translation>%1 在预览之后已在 Git 中被修改，因此没有提交任何内容。请重新运行脚手架以审阅当前状态。</translation>
+    </message>
+</context>
+<context>
+    <name>gd::ws::ScaffoldRun</name>
+    <message>
+        <source>The deployment repo of %1 could not be fetched; check that it can be reached and try again.</source>
+        <translation>无法拉取 %1 的部署仓库；请检查其是否可以访问，然后重试。</translation>
+    </message>
+    <message>
+        <source>%1 names no Application (metadata.name is empty).</source>
+        <translation>%1 未命名应用（metadata.name 为空）。</translation>
+    </message>
+    <message>
+        <source>The deployment repo of %1 is empty; preview the service again.</source>
+        <translation>%1 的部署仓库为空；请重新预览该服务。</translation>
+    </message>
+</context>
+<context>
+    <name>gd::ws::TemplateSource</name>
+    <message>
+        <source>Loading the templates from %1 was cancelled.</source>
+        <translation>从 %1 加载模板已取消。</translation>
+    </message>
+    <message>
+        <source>builtin templates</source>
+        <translation>内置模板</translation>
+    </message>
+    <message>
+        <source>%1 at %2 (pinned)</source>
+        <translation>%1，提交 %2（已固定）</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1，提交 %2</translation>
+    </message>
+    <message>
+        <source>The pinned templates commit &quot;%1&quot; is not a full commit id; write all 40 hexadecimal digits under templates.commit in the workspace file.</source>
+        <translation>固定的模板提交“%1”不是完整的提交 ID；请在工作区文件的 templates.commit 中写出全部 40 位十六进制数字。</translation>
+    </message>
+    <message>
+        <source>Another GitOps Desk process has been using the local copy of the templates repository %1 for two minutes; try again when it is done.</source>
+        <translation>另一个 GitOps Desk 进程已使用模板仓库 %1 的本地副本两分钟；请待其完成后重试。</translation>
+    </message>
+    <message>
+        <source>The templates repository %1 could not be reached, and there is no local copy of it yet. Check templates.url in the workspace file and the network connection.</source>
+        <translation>无法访问模板仓库 %1，且尚无其本地副本。请检查工作区文件中的 templates.url 和网络连接。</translation>
+    </message>
+    <message>
+        <source>The templates repository %1 has no branch %2. Check templates.branch in the workspace file.</source>
+        <translation>模板仓库 %1 没有分支 %2。请检查工作区文件中的 templates.branch。</translation>
+    </message>
+    <message>
+        <source>The templates repository %1 could not be fetched, and its local copy has no branch %2. Check templates.url in the workspace file and the network connection.</source>
+        <translation>无法拉取模板仓库 %1，且其本地副本没有分支 %2。请检查工作区文件中的 templates.url 和网络连接。</translation>
+    </message>
+    <message>
+        <source>The templates repository %1 could not be fetched, and its local copy has no commit %2, which the workspace file pins. Check the network connection.</source>
+        <translation>无法拉取模板仓库 %1，且其本地副本没有工作区文件所固定的提交 %2。请检查网络连接。</translation>
+    </message>
+    <message>
+        <source>The templates repository %1 has no commit %2. Check templates.commit in the workspace file: it must be a commit of that repository.</source>
+        <translation>模板仓库 %1 没有提交 %2。请检查工作区文件中的 templates.commit：它必须是该仓库的提交。</translation>
+    </message>
+    <message>
+        <source>%2 in the templates repository %1 is not a commit. Check templates.commit in the workspace file.</source>
+        <translation>模板仓库 %1 中的 %2 不是提交。请检查工作区文件中的 templates.commit。</translation>
+    </message>
+    <message>
+        <source>The files of the templates repository %1 at commit %2 could not be read.</source>
+        <translation>无法读取模板仓库 %1 在提交 %2 处的文件。</translation>
+    </message>
+    <message>
+        <source>Templates repository %1 at commit %2:</source>
+        <translation>模板仓库 %1（提交 %2）：</translation>
     </message>
 </context>
 <context>
@@ -4186,6 +4470,10 @@ Scaffolded from the builtin %2 templates: %3.
     <message>
         <source>registry.type must be &quot;registry2&quot; or &quot;harbor&quot;, not &quot;%1&quot;.</source>
         <translation>registry.type 必须是“registry2”或“harbor”，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>templates.commit must be the full 40-digit hexadecimal id of a commit (as &quot;git rev-parse HEAD&quot; prints it), not &quot;%1&quot;.</source>
+        <translation>templates.commit 必须是完整的 40 位十六进制提交 ID（与“git rev-parse HEAD”的输出相同），而不是“%1”。</translation>
     </message>
 </context>
 <context>
