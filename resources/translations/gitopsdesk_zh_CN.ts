@@ -2728,6 +2728,10 @@ Open them in the editor again?</source>
         <source>The GitLab token could not be kept in the system keychain, so it will be asked for again next time: %1</source>
         <translation>GitLab 令牌无法保存到系统钥匙串，下次将再次询问：%1</translation>
     </message>
+    <message>
+        <source>Read the workspace file %1</source>
+        <translation>读取工作区文件 %1</translation>
+    </message>
 </context>
 <context>
     <name>gd::ui::MessageBanner</name>

@@ -477,7 +477,7 @@ void MainWindow::startLoad(const QString &path, bool isRefresh)
     const QString title = isRefresh ? tr("Refresh workspace %1").arg(name) : tr("Open workspace %1").arg(name);
     const QString reading = tr("Reading %1").arg(QDir::toNativeSeparators(path));
     m_loadJob = m_jobs->submitFor<ws::WorkspaceConfig>(
-        u"workspace:"_s + path, title,
+        u"workspace:"_s + path, tr("Read the workspace file %1").arg(QFileInfo(path).fileName()),
         [path, reading](flows::JobContext &context) {
             context.setStatus(reading);
             return ws::WorkspaceConfig::load(path);
