@@ -82,9 +82,7 @@ private:
 
     QTemporaryDir m_home;
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<test::FakeGitLab> m_gitlab;
-    std::unique_ptr<test::GitHttpServer> m_git;
-    std::unique_ptr<test::GitLabOrigin> m_origin;
+    std::unique_ptr<test::GitLabSite> m_site;
     qint64 m_groupId = 0;
     QString m_workspace;
 };
@@ -119,17 +117,17 @@ Run TestCliGitLab::cli(const QStringList &arguments, const QString &token) const
 
 QString TestCliGitLab::barePath(const QString &project) const
 {
-    return m_dir->filePath(u"served/"_s + kGroup + u'/' + kPrefix + project + u".git"_s);
+    return m_site->barePath(kGroup + u'/' + kPrefix + project);
 }
 
 QString TestCliGitLab::httpUrl(const QString &project) const
 {
-    return m_origin->url().toString() + u'/' + kGroup + u'/' + kPrefix + project + u".git"_s;
+    return m_site->url().toString() + u'/' + kGroup + u'/' + kPrefix + project + u".git"_s;
 }
 
 void TestCliGitLab::addProjectWithService(const QString &project, const QString &service)
 {
-    m_gitlab->addProject(kGroup, kPrefix + project);
+    m_site->api().addProject(kGroup, kPrefix + project);
     auto repo = git::Repository::open(barePath(project));
     QVERIFY2(repo.ok(), qPrintable(repo.ok() ? QString() : repo.error().fullText()));
     git::FileChanges files;
@@ -144,7 +142,7 @@ void TestCliGitLab::addProjectWithService(const QString &project, const QString 
 int TestCliGitLab::postCount() const
 {
     int posts = 0;
-    for (const test::FakeGitLab::Seen &seen : m_gitlab->requests())
+    for (const test::FakeGitLab::Seen &seen : m_site->api().requests())
         posts += seen.method == "POST" ? 1 : 0;
     return posts;
 }
@@ -163,47 +161,28 @@ void TestCliGitLab::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    const QString served = m_dir->filePath(u"served"_s);
-    QVERIFY(QDir().mkpath(served));
-    m_gitlab = std::make_unique<test::FakeGitLab>();
-    m_gitlab->setToken(kToken.toLatin1());
+    m_site = std::make_unique<test::GitLabSite>();
     QString error;
-    QVERIFY2(m_gitlab->start(&error), qPrintable(error));
-    m_git = std::make_unique<test::GitHttpServer>(served, u"oauth2"_s, kToken);
-    QVERIFY2(m_git->isRunning(), qPrintable(m_git->errorString()));
-    m_origin = std::make_unique<test::GitLabOrigin>(quint16(m_gitlab->url().port()), m_git->port());
-    QVERIFY2(m_origin->start(&error), qPrintable(error));
-    m_gitlab->setGitRepos(served, m_origin->url().toString());
-    m_groupId = m_gitlab->addGroup(kGroup);
+    QVERIFY2(m_site->start(m_dir->filePath(u"served"_s), kToken, &error), qPrintable(error));
+    m_groupId = m_site->api().addGroup(kGroup);
 
     m_workspace = m_dir->filePath(u"workspace.yaml"_s);
-    QFile file(m_workspace);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("name: Shop on GitLab\n"
-               "provider: {type: gitlab, url: " + m_origin->url().toString().toUtf8() + ", group: "
-               + kGroup.toUtf8() + "}\n"
-               "repoPrefix: " + kPrefix.toUtf8() + "\n"
-               "branch: main\n"
-               "templates: builtin\n"
-               "environments:\n"
-               "  - {name: uat, namespace: \"{project}-uat\", canary: true}\n");
+    QVERIFY2(m_site->writeWorkspace(m_workspace, kGroup, kPrefix, &error), qPrintable(error));
 }
 
 void TestCliGitLab::cleanup()
 {
-    m_origin.reset();
-    m_git.reset();
-    m_gitlab.reset();
+    m_site.reset();
     m_dir.reset();
 }
 
 void TestCliGitLab::projectsListsTheGroupsDeploymentRepos()
 {
     addProjectWithService(u"billing"_s, u"payments"_s);
-    m_gitlab->addProject(kGroup, kPrefix + u"shop"_s);              // empty: no service yet
-    m_gitlab->addProject(kGroup, kPrefix + u"templates"_s);         // the templates repo: not a project
-    m_gitlab->addProject(kGroup, u"terraform-shop"_s);              // another prefix: not ours
-    m_gitlab->addProject(kGroup + u"/archive"_s, kPrefix + u"legacy"_s);   // a subgroup: not ours
+    m_site->api().addProject(kGroup, kPrefix + u"shop"_s);              // empty: no service yet
+    m_site->api().addProject(kGroup, kPrefix + u"templates"_s);         // the templates repo: not a project
+    m_site->api().addProject(kGroup, u"terraform-shop"_s);              // another prefix: not ours
+    m_site->api().addProject(kGroup + u"/archive"_s, kPrefix + u"legacy"_s);   // a subgroup: not ours
 
     const Run json = cli({u"projects"_s, u"--json"_s}, kToken);
     QVERIFY2(json.exitCode == 0, qPrintable(json.out + json.err));
@@ -231,23 +210,23 @@ void TestCliGitLab::projectsListsTheGroupsDeploymentRepos()
     QVERIFY(!table.out.contains(u"terraform"_s));
     QVERIFY(!table.out.contains(u"legacy"_s));
     QVERIFY(!table.all().contains(kToken) && !json.all().contains(kToken));
-    QVERIFY(m_gitlab->requests().first().headers.value("private-token") == kToken.toLatin1());
+    QVERIFY(m_site->api().requests().first().headers.value("private-token") == kToken.toLatin1());
     QCOMPARE(postCount(), 0);
-    QVERIFY(m_git->requestLog().filter(u"git-upload-pack"_s).size() >= 2);
+    QVERIFY(m_site->git().requestLog().filter(u"git-upload-pack"_s).size() >= 2);
 }
 
 void TestCliGitLab::scaffoldCreatesTheProjectAndPushesOverHttp()
 {
-    QVERIFY(!m_gitlab->hasProject(kGroup + u"/argocd-gitops-shop"_s));
+    QVERIFY(!m_site->api().hasProject(kGroup + u"/argocd-gitops-shop"_s));
     const QStringList arguments{u"scaffold"_s, u"shop"_s, u"orders"_s, u"--lang"_s, u"go"_s, u"--env"_s, u"uat"_s,
                                 u"--image"_s, u"registry.example.com/shop/orders"_s, u"--yes"_s, u"--no-sync"_s};
     const Run run = cli(arguments, kToken);
     QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
 
     // GitLab was asked to create the project in the group, as a private one.
-    QVERIFY(m_gitlab->hasProject(kGroup + u"/argocd-gitops-shop"_s));
+    QVERIFY(m_site->api().hasProject(kGroup + u"/argocd-gitops-shop"_s));
     QCOMPARE(postCount(), 1);
-    for (const test::FakeGitLab::Seen &seen : m_gitlab->requests()) {
+    for (const test::FakeGitLab::Seen &seen : m_site->api().requests()) {
         if (seen.method != "POST")
             continue;
         QCOMPARE(seen.target, QByteArray("/api/v4/projects"));
@@ -262,8 +241,8 @@ void TestCliGitLab::scaffoldCreatesTheProjectAndPushesOverHttp()
     QVERIFY(!tip.isNull());
     QVERIFY2(run.out.contains(u"Pushed commit "_s + tip.toHex()), qPrintable(run.out));
     QVERIFY(run.out.contains(u"(--no-sync)"_s));
-    QVERIFY2(!m_git->requestLog().filter(u"git-receive-pack 200"_s).isEmpty(),
-             qPrintable(m_git->requestLog().join(u'\n')));
+    QVERIFY2(!m_site->git().requestLog().filter(u"git-receive-pack 200"_s).isEmpty(),
+             qPrintable(m_site->git().requestLog().join(u'\n')));
     auto repo = git::Repository::open(barePath(u"shop"_s));
     QVERIFY(repo.ok());
     auto info = repo->commitInfo(tip);
@@ -281,7 +260,7 @@ void TestCliGitLab::scaffoldCreatesTheProjectAndPushesOverHttp()
     QVERIFY(!run.all().contains(kToken));
 
     // The same answers again: nothing to do, nothing created or pushed.
-    m_gitlab->clearRequests();
+    m_site->api().clearRequests();
     const Run again = cli(arguments, kToken);
     QVERIFY2(again.exitCode == 0, qPrintable(again.out + again.err));
     QVERIFY2(again.out.contains(u"Nothing to do"_s), qPrintable(again.out));
@@ -305,12 +284,12 @@ void TestCliGitLab::withoutATokenNothingIsCreated()
     const Run run = cli(arguments, QString());
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains(u"GITLAB_TOKEN"_s), qPrintable(run.err));
-    QVERIFY2(run.err.contains(m_origin->url().toString()), qPrintable(run.err));   // which GitLab to sign in to
+    QVERIFY2(run.err.contains(m_site->url().toString()), qPrintable(run.err));   // which GitLab to sign in to
     QVERIFY2(run.err.trimmed().endsWith(u'.'), qPrintable(run.err));
     QVERIFY(run.out.isEmpty());
-    QVERIFY(m_gitlab->requests().isEmpty());   // GitLab was not even asked
-    QVERIFY(!m_gitlab->hasProject(kGroup + u"/argocd-gitops-shop"_s));
-    QVERIFY(m_git->requestLog().isEmpty());
+    QVERIFY(m_site->api().requests().isEmpty());   // GitLab was not even asked
+    QVERIFY(!m_site->api().hasProject(kGroup + u"/argocd-gitops-shop"_s));
+    QVERIFY(m_site->git().requestLog().isEmpty());
 }
 
 void TestCliGitLab::aWrongTokenFailsWithoutShowingIt_data()
@@ -330,7 +309,7 @@ void TestCliGitLab::aWrongTokenFailsWithoutShowingIt()
     const QString wrong = u"glpat-Zz9Revoked0000000000"_s;
     // The git server keeps wanting the right token; GitLab's API takes the wrong one when it only lacks a scope.
     if (apiAccepts)
-        m_gitlab->setToken(wrong.toLatin1());
+        m_site->api().setToken(wrong.toLatin1());
     const Run run = cli({u"scaffold"_s, u"shop"_s, u"orders"_s, u"--lang"_s, u"go"_s, u"--env"_s, u"uat"_s,
                          u"--image"_s, u"registry.example.com/shop/orders"_s, u"--yes"_s, u"--no-sync"_s},
                         wrong);
@@ -342,9 +321,9 @@ void TestCliGitLab::aWrongTokenFailsWithoutShowingIt()
     QVERIFY(!run.all().contains(kToken));
     QVERIFY(!run.all().contains(u"Zz9Revoked"_s));
     QVERIFY(!run.out.contains(u"Pushed commit"_s));
-    QCOMPARE(m_gitlab->hasProject(kGroup + u"/argocd-gitops-shop"_s), apiAccepts);
+    QCOMPARE(m_site->api().hasProject(kGroup + u"/argocd-gitops-shop"_s), apiAccepts);
     QVERIFY(tipOf(barePath(u"shop"_s)).isNull());   // nothing landed
-    QCOMPARE(m_git->unauthorizedCount() > 0, apiAccepts);   // git was reached only when the API let it
+    QCOMPARE(m_site->git().unauthorizedCount() > 0, apiAccepts);   // git was reached only when the API let it
 }
 
 QTEST_GUILESS_MAIN(TestCliGitLab)

@@ -4,16 +4,10 @@
 #include "git/repository.h"
 #include "support/argocdsim.h"
 #include "workspace/scaffold.h"
-#include "workspace/workspaceconfig.h"
 
 #include <QDir>
-#include <QFile>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QProcess>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -48,8 +42,6 @@ private:
     Run cli(const QStringList &arguments) const;
     QString repoPath(const QString &project) const;
     QString tip(const QString &project) const;
-    /// GET /api/v1/applications/NAME from the simulator; an empty object when it answers with an error.
-    QJsonObject application(const QString &name) const;
 
     QTemporaryDir m_dir;
     QString m_workspace;
@@ -92,18 +84,6 @@ QString TestCliScaffold::tip(const QString &project) const
     return id.isNull() ? QString() : id.toHex();
 }
 
-QJsonObject TestCliScaffold::application(const QString &name) const
-{
-    QNetworkAccessManager manager;
-    QNetworkRequest request(QUrl(m_sim->url().toString() + u"/api/v1/applications/"_s + name));
-    request.setRawHeader("Authorization", "Bearer " + m_sim->token().toUtf8());
-    std::unique_ptr<QNetworkReply> reply(manager.get(request));
-    QSignalSpy finished(reply.get(), &QNetworkReply::finished);
-    if (!finished.wait(30000) || reply->error() != QNetworkReply::NoError)
-        return {};
-    return QJsonDocument::fromJson(reply->readAll()).object();
-}
-
 void TestCliScaffold::initTestCase()
 {
     QVERIFY(!qEnvironmentVariable("GD_CLI").isEmpty());
@@ -122,12 +102,7 @@ void TestCliScaffold::initTestCase()
     m_sim = std::make_unique<test::ArgoSim>(options);
     QString error;
     QVERIFY2(m_sim->start(&error), qPrintable(error));
-    auto config = ws::WorkspaceConfig::load(m_workspace);
-    QVERIFY(config.ok());
-    config->argocdServer = m_sim->url().toString();
-    QFile file(m_workspace);
-    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    file.write(config->toYaml());
+    QVERIFY2(m_sim->pointWorkspace(m_workspace, &error), qPrintable(error));
 }
 
 void TestCliScaffold::previewWithoutYesPushesNothing()
@@ -146,7 +121,7 @@ void TestCliScaffold::previewWithoutYesPushesNothing()
     // The repo exists (the provider created it) but holds no commit.
     QVERIFY(QFileInfo(repoPath(u"stock"_s)).isDir());
     QCOMPARE(tip(u"stock"_s), QString());
-    QVERIFY(application(u"stock-items-uat"_s).isEmpty());
+    QVERIFY(m_sim->application(u"stock-items-uat"_s).isEmpty());
 }
 
 void TestCliScaffold::newProjectIsCreatedAndBothApplicationsBecomeSynced()
@@ -171,13 +146,13 @@ void TestCliScaffold::newProjectIsCreatedAndBothApplicationsBecomeSynced()
     QCOMPARE(answers->spec.port, 9000);
     QCOMPARE(answers->spec.gaTag, u"2.0.1"_s);
 
-    const QJsonObject workload = application(u"billing-payments-uat"_s);
+    const QJsonObject workload = m_sim->application(u"billing-payments-uat"_s);
     QCOMPARE(workload[u"status"_s][u"sync"_s][u"status"_s].toString(), u"Synced"_s);
     QCOMPARE(workload[u"status"_s][u"health"_s][u"status"_s].toString(), u"Healthy"_s);
     QCOMPARE(workload[u"status"_s][u"sync"_s][u"revision"_s].toString(), commit);
     QCOMPARE(workload[u"spec"_s][u"source"_s][u"repoURL"_s].toString(), repoPath(u"billing"_s));
     QCOMPARE(workload[u"spec"_s][u"syncPolicy"_s][u"automated"_s][u"selfHeal"_s], QJsonValue(true));
-    const QJsonObject pipeline = application(u"billing-payments-uat-pipeline"_s);
+    const QJsonObject pipeline = m_sim->application(u"billing-payments-uat-pipeline"_s);
     QCOMPARE(pipeline[u"spec"_s][u"destination"_s][u"server"_s].toString(), u"https://kubernetes.default.svc"_s);
     QCOMPARE(pipeline[u"spec"_s][u"source"_s][u"path"_s].toString(),
              u"appsmanifests/payments/uat/manifests/pipeline"_s);
@@ -213,7 +188,7 @@ void TestCliScaffold::valuesWithColonHashAndQuotesStayStrings()
     QVERIFY(answers.ok());
     QCOMPARE(answers->spec.argocdProject, awkward);
     QCOMPARE(answers->spec.sourceRepoUrl, u"git@git.example.com:q/web.git#main"_s);
-    QVERIFY(application(u"quoting-web-uat"_s).isEmpty());   // --no-sync: Argo CD was not asked
+    QVERIFY(m_sim->application(u"quoting-web-uat"_s).isEmpty());   // --no-sync: Argo CD was not asked
 }
 
 void TestCliScaffold::badParametersExit2NamingTheField_data()

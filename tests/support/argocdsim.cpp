@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "argocdsim.h"
 
+#include "workspace/workspaceconfig.h"
+
 #include <QDeadlineTimer>
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -19,12 +22,16 @@ namespace gd::test {
 
 namespace {
 
-/// One blocking request with a timeout; the status code, or -1 when no answer came.
-int blockingRequest(const QUrl &url, const QByteArray &method, const QByteArray &body, QByteArray *answer = nullptr)
+/// One blocking request that gives up after `timeoutMs` without an answer, with `token` as its bearer token when
+/// set; the status code, or -1 when no answer came.
+int blockingRequest(const QUrl &url, const QByteArray &method, const QByteArray &body, QByteArray *answer = nullptr,
+                    const QString &token = {}, int timeoutMs = 10000)
 {
     QNetworkAccessManager nam;
     QNetworkRequest request(url);
-    request.setTransferTimeout(10000);
+    request.setTransferTimeout(timeoutMs);
+    if (!token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
     if (!body.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json"_ba);
     std::unique_ptr<QNetworkReply> reply(nam.sendCustomRequest(request, method, body));
@@ -101,6 +108,36 @@ bool ArgoSim::setFault(const QString &kind, int count, int delayMs, const QStrin
     url.setPath(u"/sim/faults"_s);
     const QJsonObject body{{u"kind"_s, kind}, {u"count"_s, count}, {u"delayMs"_s, delayMs}, {u"path"_s, path}};
     return blockingRequest(url, "POST", QJsonDocument(body).toJson(QJsonDocument::Compact)) == 200;
+}
+
+QJsonObject ArgoSim::application(const QString &name) const
+{
+    QUrl url = m_url;
+    url.setPath(u"/api/v1/applications/"_s + name);
+    QByteArray answer;
+    if (blockingRequest(url, "GET", {}, &answer, m_options.token, 30000) != 200)
+        return {};
+    return QJsonDocument::fromJson(answer).object();
+}
+
+bool ArgoSim::pointWorkspace(const QString &workspaceFile, QString *error,
+                             const std::function<void(ws::WorkspaceConfig &)> &adjust) const
+{
+    auto config = ws::WorkspaceConfig::load(workspaceFile);
+    if (!config.ok()) {
+        *error = config.error().fullText();
+        return false;
+    }
+    config->argocdServer = m_url.toString();
+    config->argocdContext.clear();
+    if (adjust)
+        adjust(*config);
+    QFile file(workspaceFile);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(config->toYaml()) <= 0) {
+        *error = workspaceFile + u": "_s + file.errorString();
+        return false;
+    }
+    return true;
 }
 
 } // namespace gd::test

@@ -1,9 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QJsonObject>
 #include <QProcess>
 #include <QString>
 #include <QUrl>
+
+#include <functional>
+
+namespace gd::ws {
+struct WorkspaceConfig;
+}
 
 namespace gd::test {
 
@@ -34,6 +41,14 @@ public:
     /// Switches a fault on (blocking POST to /sim/faults): kind "5xx", "slow", "drop-stream", "401",
     /// "op-in-progress" or "clear"; `path` is a substring the request path must contain (empty: any).
     bool setFault(const QString &kind, int count = 1, int delayMs = 0, const QString &path = {});
+    /// The Application `name` as the REST API shows it (GET /api/v1/applications/NAME with the token), blocking
+    /// up to 30 s; an empty object when the simulator answers with an error or not at all.
+    QJsonObject application(const QString &name) const;
+    /// Rewrites the workspace file at `workspaceFile` so the app talks to this simulator: argocdServer is url(),
+    /// argocdContext is empty, and `adjust` (when set) changes what else a test needs before it is written.
+    /// False with `error` set when the file cannot be read or written.
+    bool pointWorkspace(const QString &workspaceFile, QString *error,
+                        const std::function<void(ws::WorkspaceConfig &)> &adjust = {}) const;
 
 private:
     Options m_options;

@@ -2,6 +2,7 @@
 #include "support/fakegitlab.h"
 
 #include "git/repository.h"
+#include "support/httpwire.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,18 +18,6 @@ namespace gd::test {
 namespace {
 
 const QByteArray kCreatedAt = "2024-05-02T09:41:12.314Z";
-
-QByteArray statusText(int status)
-{
-    switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 404: return "Not Found";
-    default: return "Status";
-    }
-}
 
 QString lastPart(const QString &path)
 {
@@ -182,15 +171,10 @@ void FakeGitLab::onReadyRead(QTcpSocket *socket)
     qsizetype headEnd = pending.indexOf("\r\n\r\n");
     while (headEnd >= 0) {
         Request request;
-        const QList<QByteArray> lines = pending.left(headEnd).split('\n');
-        const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
-        request.method = requestLine.value(0);
-        request.target = requestLine.value(1);
-        for (const QByteArray &line : lines.mid(1)) {
-            const qsizetype colon = line.indexOf(':');
-            if (colon > 0)
-                request.headers.insert(line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed());
-        }
+        HttpHead head = parseHttpHead(pending.left(headEnd));
+        request.method = std::move(head.method);
+        request.target = std::move(head.target);
+        request.headers = std::move(head.headers);
         const qsizetype bodyLength = request.headers.value("content-length").toLongLong();
         if (pending.size() < headEnd + 4 + bodyLength)
             break;   // the body is still on its way
@@ -209,12 +193,9 @@ void FakeGitLab::onReadyRead(QTcpSocket *socket)
         m_seen.append(Seen{request.method, request.target, request.headers, request.body});
 
         const Response response = route(request);
-        QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + statusText(response.status)
-                          + "\r\nContent-Type: application/json\r\n";
-        for (const auto &[name, value] : response.headers)
-            head += name + ": " + value + "\r\n";
-        head += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n\r\n";
-        socket->write(head + response.body);
+        QList<std::pair<QByteArray, QByteArray>> headers{{"Content-Type", "application/json"}};
+        headers += response.headers;
+        socket->write(httpResponse(response.status, headers, response.body));
         headEnd = pending.indexOf("\r\n\r\n");
     }
     socket->setProperty("pending", pending);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "support/githttpserver.h"
 
+#include "support/httpwire.h"
+
 #include <QHash>
 #include <QHostAddress>
 #include <QMutexLocker>
@@ -36,15 +38,10 @@ std::optional<HttpRequest> takeRequest(QByteArray &buffer, bool *headComplete, Q
         return std::nullopt;
     *headComplete = true;
     HttpRequest request;
-    const QList<QByteArray> lines = buffer.left(headEnd).split('\n');
-    const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
-    request.method = requestLine.value(0);
-    request.target = requestLine.value(1);
-    for (const QByteArray &line : lines.mid(1)) {
-        const qsizetype colon = line.indexOf(':');
-        if (colon > 0)
-            request.headers.insert(line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed());
-    }
+    HttpHead head = parseHttpHead(buffer.left(headEnd));
+    request.method = std::move(head.method);
+    request.target = std::move(head.target);
+    request.headers = std::move(head.headers);
     qsizetype position = headEnd + 4;
     if (request.headers.value("transfer-encoding").toLower().contains("chunked")) {
         request.chunked = true;
@@ -87,28 +84,6 @@ std::optional<HttpRequest> takeRequest(QByteArray &buffer, bool *headComplete, Q
     }
     buffer.remove(0, position);
     return request;
-}
-
-QByteArray reasonPhrase(int status)
-{
-    switch (status) {
-    case 200: return "OK";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 500: return "Internal Server Error";
-    default: return "Status";
-    }
-}
-
-QByteArray response(int status, const QList<std::pair<QByteArray, QByteArray>> &headers, const QByteArray &body)
-{
-    QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
-    for (const auto &[name, value] : headers)
-        out += name + ": " + value + "\r\n";
-    out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n";
-    return out + body;
 }
 
 } // namespace
@@ -174,7 +149,7 @@ private:
         QString error;
         std::optional<HttpRequest> request = takeRequest(it->buffer, &headComplete, &error);
         if (!error.isEmpty()) {
-            socket->write(response(400, {{"Connection", "close"}}, error.toUtf8()));
+            socket->write(httpResponse(400, {{"Connection", "close"}}, error.toUtf8()));
             socket->disconnectFromHost();
             return;
         }
@@ -191,10 +166,10 @@ private:
         if (request->headers.value("authorization") != m_expectedAuthorization) {
             m_owner->record(QString::fromLatin1(request->method + ' ' + request->target + " 401"), true,
                             request->chunked);
-            socket->write(response(401,
-                                   {{"WWW-Authenticate", "Basic realm=\"GitOps Desk test git server\""},
-                                    {"Content-Type", "text/plain"}},
-                                   "Authentication required\n"));
+            socket->write(httpResponse(401,
+                                       {{"WWW-Authenticate", "Basic realm=\"GitOps Desk test git server\""},
+                                        {"Content-Type", "text/plain"}},
+                                       "Authentication required\n"));
             serveLater(socket);
             return;
         }
@@ -297,7 +272,7 @@ private:
             body = output.mid(bodyStart);
         }
         m_owner->record(QString::fromLatin1(line + ' ' + QByteArray::number(status)), false, chunked);
-        socket->write(response(status, headers, body));
+        socket->write(httpResponse(status, headers, body));
         serveLater(socket);
     }
 

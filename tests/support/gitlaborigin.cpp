@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "support/gitlaborigin.h"
 
+#include <QDir>
+#include <QFile>
 #include <QHostAddress>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -106,6 +108,58 @@ void GitLabOrigin::onConnection()
             return target.startsWith("/api/") ? m_apiPort : m_gitPort;
         }, this);
     }
+}
+
+bool GitLabSite::start(const QString &servedDir, const QString &token, QString *error)
+{
+    m_servedDir = servedDir;
+    if (!QDir().mkpath(servedDir)) {
+        *error = u"cannot make "_s + servedDir;
+        return false;
+    }
+    m_api = std::make_unique<FakeGitLab>();
+    m_api->setToken(token.toLatin1());
+    if (!m_api->start(error))
+        return false;
+    m_git = std::make_unique<GitHttpServer>(servedDir, u"oauth2"_s, token);
+    if (!m_git->isRunning()) {
+        *error = m_git->errorString();
+        return false;
+    }
+    m_origin = std::make_unique<GitLabOrigin>(quint16(m_api->url().port()), m_git->port());
+    if (!m_origin->start(error))
+        return false;
+    m_api->setGitRepos(servedDir, m_origin->url().toString());
+    return true;
+}
+
+QUrl GitLabSite::url() const
+{
+    return m_origin != nullptr ? m_origin->url() : QUrl();
+}
+
+QString GitLabSite::barePath(const QString &pathWithNamespace) const
+{
+    return m_servedDir + u'/' + pathWithNamespace + u".git"_s;
+}
+
+bool GitLabSite::writeWorkspace(const QString &path, const QString &group, const QString &repoPrefix,
+                                QString *error) const
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly)
+        || file.write("name: Shop on GitLab\n"
+                      "provider: {type: gitlab, url: " + url().toString().toUtf8() + ", group: " + group.toUtf8()
+                      + "}\n"
+                      "repoPrefix: " + repoPrefix.toUtf8() + "\n"
+                      "branch: main\n"
+                      "templates: builtin\n"
+                      "environments:\n"
+                      "  - {name: uat, namespace: \"{project}-uat\", canary: true}\n") <= 0) {
+        *error = path + u": "_s + file.errorString();
+        return false;
+    }
+    return true;
 }
 
 } // namespace gd::test

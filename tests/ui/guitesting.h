@@ -2,16 +2,26 @@
 #pragma once
 
 // What the window-level GUI tests share: a private home for the app (settings, caches, data, no keychain, a git
-// identity) and finding rows of the project tree.
+// identity), a main window with a workspace open, finding rows of the project tree and named children, typing into
+// a line edit, and screenshots.
+
+#include "ui/mainwindow.h"
 
 #include <QAbstractItemModel>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QLineEdit>
+#include <QPixmap>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStringList>
 #include <QTemporaryDir>
+#include <QTest>
+#include <QWidget>
+
+#include <memory>
 
 namespace gd::test {
 
@@ -51,6 +61,76 @@ inline QModelIndex findTreeRow(const QAbstractItemModel *model, const QStringLis
             return path.size() == 1 ? index : findTreeRow(model, path.mid(1), index);
     }
     return {};
+}
+
+/// The child of `parent` called `name`; ends the test run (qFatal) when there is none, so a renamed widget says so
+/// instead of crashing on a null pointer.
+template<typename T>
+T *child(const QWidget *parent, const QString &name)
+{
+    T *found = parent->findChild<T *>(name);
+    if (found == nullptr)
+        qFatal("no child %s", qPrintable(name));
+    return found;
+}
+
+template<typename T>
+T *child(const QWidget &parent, const QString &name)
+{
+    return child<T>(&parent, name);
+}
+
+/// Types `text` into `edit` the way a user does: focus, select all, Delete, then the keys.
+inline void typeInto(QLineEdit *edit, const QString &text)
+{
+    edit->setFocus();
+    edit->selectAll();
+    QTest::keyClick(edit, Qt::Key_Delete);
+    QTest::keyClicks(edit, text);
+}
+
+/// A shown main window of `size`; when `size` is empty, 185 average characters by 50 lines of its font.
+inline std::unique_ptr<gd::ui::MainWindow> showMainWindow(QSize size = {})
+{
+    auto window = std::make_unique<gd::ui::MainWindow>();
+    if (size.isEmpty()) {
+        const QFontMetrics fm = window->fontMetrics();
+        size = QSize(fm.averageCharWidth() * 185, fm.height() * 50);
+    }
+    window->resize(size);
+    window->show();
+    return window;
+}
+
+/// A shown main window (showMainWindow(`size`)) that has opened `workspaceFile`; null when workspaceLoaded does not
+/// come within `timeoutMs`.
+inline std::unique_ptr<gd::ui::MainWindow> openWorkspaceWindow(const QString &workspaceFile, int timeoutMs,
+                                                               QSize size = {})
+{
+    auto window = showMainWindow(size);
+    QSignalSpy loaded(window.get(), &gd::ui::MainWindow::workspaceLoaded);
+    window->openWorkspace(workspaceFile);
+    if (!loaded.wait(timeoutMs))
+        return nullptr;
+    return window;
+}
+
+/// Where the GUI tests save their screenshots: $GD_BUILD_DIR/screenshots (below the temp folder when unset).
+inline QString screenshotDir()
+{
+    return qEnvironmentVariable("GD_BUILD_DIR", QDir::tempPath()) + QStringLiteral("/screenshots");
+}
+
+/// Saves `widget` as it looks once pending events are handled as screenshotDir()/`name` (a .png name); the test
+/// fails when the folder cannot be made, the widget cannot be grabbed or the file cannot be written.
+inline void saveScreenshot(QWidget *widget, const QString &name)
+{
+    const QString dir = screenshotDir();
+    QVERIFY2(QDir().mkpath(dir), qPrintable(dir));
+    QCoreApplication::processEvents();
+    const QPixmap shot = widget->grab();
+    QVERIFY(!shot.isNull());
+    QVERIFY2(shot.save(dir + u'/' + name), qPrintable(dir + u'/' + name));
 }
 
 } // namespace gd::test

@@ -17,7 +17,6 @@
 
 #include <QApplication>
 #include <QDialogButtonBox>
-#include <QFile>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -57,41 +56,11 @@ private Q_SLOTS:
     void cancellingTheTokenDialogLeavesTheWelcomePage();
 
 private:
-    /// The bare repo on the git server's disk behind `project`'s GitLab project.
-    QString barePath(const QString &project) const;
-    void saveScreenshot(QWidget *widget, const QString &name);
-    std::unique_ptr<MainWindow> makeWindow() const;
-
     QTemporaryDir m_tmp;
-    QString m_screenshotDir;
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<test::FakeGitLab> m_gitlab;
-    std::unique_ptr<test::GitHttpServer> m_git;
-    std::unique_ptr<test::GitLabOrigin> m_origin;
+    std::unique_ptr<test::GitLabSite> m_site;
     QString m_workspace;
 };
-
-QString TestGitLabWorkspace::barePath(const QString &project) const
-{
-    return m_dir->filePath(u"served/"_s + kGroup + u'/' + kPrefix + project + u".git"_s);
-}
-
-void TestGitLabWorkspace::saveScreenshot(QWidget *widget, const QString &name)
-{
-    QCoreApplication::processEvents();
-    const QPixmap shot = widget->grab();
-    QVERIFY(!shot.isNull());
-    QVERIFY(shot.save(m_screenshotDir + u'/' + name));
-}
-
-std::unique_ptr<MainWindow> TestGitLabWorkspace::makeWindow() const
-{
-    auto window = std::make_unique<MainWindow>();
-    const QFontMetrics fm = window->fontMetrics();
-    window->resize(fm.averageCharWidth() * 185, fm.height() * 50);
-    window->show();
-    return window;
-}
 
 void TestGitLabWorkspace::initTestCase()
 {
@@ -99,33 +68,24 @@ void TestGitLabWorkspace::initTestCase()
     QVERIFY(test::isolateAppFolders(m_tmp, u"tst_gitlabworkspace"_s));
     qunsetenv("GITLAB_TOKEN");   // the token must come from the dialog
     ui::applyLanguage(ui::Language::English);
-    m_screenshotDir = qEnvironmentVariable("GD_BUILD_DIR", QDir::tempPath()) + u"/screenshots"_s;
-    QVERIFY(QDir().mkpath(m_screenshotDir));
 }
 
 void TestGitLabWorkspace::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    const QString served = m_dir->filePath(u"served"_s);
-    QVERIFY(QDir().mkpath(served));
-    m_gitlab = std::make_unique<test::FakeGitLab>();
-    m_gitlab->setToken(kToken.toLatin1());
+    m_site = std::make_unique<test::GitLabSite>();
     QString error;
-    QVERIFY2(m_gitlab->start(&error), qPrintable(error));
-    m_git = std::make_unique<test::GitHttpServer>(served, u"oauth2"_s, kToken);
-    QVERIFY2(m_git->isRunning(), qPrintable(m_git->errorString()));
-    m_origin = std::make_unique<test::GitLabOrigin>(quint16(m_gitlab->url().port()), m_git->port());
-    QVERIFY2(m_origin->start(&error), qPrintable(error));
-    m_gitlab->setGitRepos(served, m_origin->url().toString());
-    m_gitlab->addGroup(kGroup);
+    QVERIFY2(m_site->start(m_dir->filePath(u"served"_s), kToken, &error), qPrintable(error));
+    test::FakeGitLab &gitlab = m_site->api();
+    gitlab.addGroup(kGroup);
 
     // shop holds the service orders in uat (committed straight into the repo on the server); billing is empty.
-    m_gitlab->addProject(kGroup, kPrefix + u"shop"_s);
-    m_gitlab->addProject(kGroup, kPrefix + u"billing"_s);
-    m_gitlab->addProject(kGroup, kPrefix + u"templates"_s);
-    m_gitlab->addProject(kGroup, u"terraform-shop"_s);
-    auto repo = git::Repository::open(barePath(u"shop"_s));
+    gitlab.addProject(kGroup, kPrefix + u"shop"_s);
+    gitlab.addProject(kGroup, kPrefix + u"billing"_s);
+    gitlab.addProject(kGroup, kPrefix + u"templates"_s);
+    gitlab.addProject(kGroup, u"terraform-shop"_s);
+    auto repo = git::Repository::open(m_site->barePath(kGroup + u'/' + kPrefix + u"shop"_s));
     QVERIFY2(repo.ok(), qPrintable(repo.ok() ? QString() : repo.error().fullText()));
     git::FileChanges files;
     test::ServiceEnvFiles{u"orders"_s, u"uat"_s, u"registry.example.com/shop/orders"_s, u"1.4.2"_s, {}}.addTo(files);
@@ -135,29 +95,18 @@ void TestGitLabWorkspace::init()
     QVERIFY(repo->setReference(u"refs/heads/main"_s, *commit).ok());
 
     m_workspace = m_dir->filePath(u"workspace.yaml"_s);
-    QFile file(m_workspace);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("name: Shop on GitLab\n"
-               "provider: {type: gitlab, url: " + m_origin->url().toString().toUtf8() + ", group: "
-               + kGroup.toUtf8() + "}\n"
-               "repoPrefix: " + kPrefix.toUtf8() + "\n"
-               "branch: main\n"
-               "templates: builtin\n"
-               "environments:\n"
-               "  - {name: uat, namespace: \"{project}-uat\", canary: true}\n");
+    QVERIFY2(m_site->writeWorkspace(m_workspace, kGroup, kPrefix, &error), qPrintable(error));
 }
 
 void TestGitLabWorkspace::cleanup()
 {
-    m_origin.reset();
-    m_git.reset();
-    m_gitlab.reset();
+    m_site.reset();
     m_dir.reset();
 }
 
 void TestGitLabWorkspace::theTokenDialogOpensTheWorkspace()
 {
-    auto window = makeWindow();
+    auto window = test::showMainWindow();
 
     // Answer the token question whenever it is the modal dialog, however long the keychain takes to say no.
     int asked = 0;
@@ -175,7 +124,7 @@ void TestGitLabWorkspace::theTokenDialogOpensTheWorkspace()
         auto *edit = dialog->findChild<QLineEdit *>();
         QVERIFY(edit != nullptr);
         QTest::keyClicks(edit, kToken);
-        saveScreenshot(dialog, u"gitlab_token_dialog_light.png"_s);
+        test::saveScreenshot(dialog, u"gitlab_token_dialog_light.png"_s);
         dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
     });
     answerer.start();
@@ -188,7 +137,7 @@ void TestGitLabWorkspace::theTokenDialogOpensTheWorkspace()
 
     QCOMPARE(asked, 1);
     QCOMPARE(echo, QLineEdit::Password);
-    QVERIFY2(question.contains(m_origin->url().toString()), qPrintable(question));   // which GitLab it is for
+    QVERIFY2(question.contains(m_site->url().toString()), qPrintable(question));   // which GitLab it is for
     QVERIFY2(question.contains(u"GitLab"_s), qPrintable(question));
 
     // The projects come from the group in GitLab, read with the typed token; the repos were cloned over http.
@@ -203,11 +152,11 @@ void TestGitLabWorkspace::theTokenDialogOpensTheWorkspace()
     QVERIFY(test::findTreeRow(model, {u"shop"_s, u"orders"_s, u"uat"_s}).isValid());
     QCOMPARE(model->rowCount(test::findTreeRow(model, {u"billing"_s})), 0);
     bool sawToken = false;
-    for (const test::FakeGitLab::Seen &seen : m_gitlab->requests())
+    for (const test::FakeGitLab::Seen &seen : m_site->api().requests())
         sawToken = sawToken || seen.headers.value("private-token") == kToken.toLatin1();
     QVERIFY(sawToken);
-    QVERIFY2(!m_git->requestLog().filter(u"git-upload-pack 200"_s).isEmpty(),
-             qPrintable(m_git->requestLog().join(u'\n')));
+    QVERIFY2(!m_site->git().requestLog().filter(u"git-upload-pack 200"_s).isEmpty(),
+             qPrintable(m_site->git().requestLog().join(u'\n')));
 
     // No keychain here: at most a warning that the token cannot be kept, never an error, never the token.
     auto *banner = window->findChild<MessageBanner *>(u"messageBanner"_s);
@@ -228,12 +177,12 @@ void TestGitLabWorkspace::theTokenDialogOpensTheWorkspace()
         sawTag = sawTag || envs->index(0, column).data().toString() == u"1.4.2"_s;
     QVERIFY(sawTag);
     QTRY_VERIFY_WITH_TIMEOUT(!page->files().isEmpty(), loadTimeoutMs);
-    saveScreenshot(window.get(), u"gitlab_workspace_light.png"_s);
+    test::saveScreenshot(window.get(), u"gitlab_workspace_light.png"_s);
 }
 
 void TestGitLabWorkspace::cancellingTheTokenDialogLeavesTheWelcomePage()
 {
-    auto window = makeWindow();
+    auto window = test::showMainWindow();
     int asked = 0;
     QTimer answerer;
     answerer.setInterval(20);
@@ -258,8 +207,8 @@ void TestGitLabWorkspace::cancellingTheTokenDialogLeavesTheWelcomePage()
     QCOMPARE(banner->findChild<QLabel *>(u"bannerText"_s)->text(), banner->message());
     QCOMPARE(window->findChild<QStackedWidget *>(u"pageStack"_s)->currentWidget()->objectName(), u"welcomePage"_s);
     QVERIFY(window->workspacePath().isEmpty());
-    QVERIFY(m_gitlab->requests().isEmpty());   // nothing was asked of GitLab without a token
-    QVERIFY(m_git->requestLog().isEmpty());
+    QVERIFY(m_site->api().requests().isEmpty());   // nothing was asked of GitLab without a token
+    QVERIFY(m_site->git().requestLog().isEmpty());
 }
 
 QTEST_MAIN(TestGitLabWorkspace)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The live health matrix end to end: the main window opens a demo workspace whose Argo CD server is the simulator,
 // and the matrix shows what the simulator deploys, live.
-#include "support/argocdsim.h"
+#include "support/simulateddemo.h"
 #include "darkpalette.h"
 #include "guitesting.h"
 #include "git/repository.h"
@@ -17,9 +17,7 @@
 
 #include <QAction>
 #include <QApplication>
-#include <QDir>
 #include <QDockWidget>
-#include <QFile>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
@@ -31,6 +29,7 @@
 
 using namespace Qt::Literals::StringLiterals;
 using gd::ui::MainWindow;
+using gd::test::saveScreenshot;
 
 namespace {
 
@@ -77,14 +76,11 @@ private Q_SLOTS:
     void matrixFollowsTheSimulatorLive();
 
 private:
-    void saveScreenshot(QWidget *widget, const QString &name);
-
     QTemporaryDir m_tmp;
-    QString m_workspaceFile;
+    gd::test::SimulatedDemo m_demo;
     gd::ws::ProjectInfo m_project;
     QString m_degradedService;
     QString m_degradedEnvironment;
-    std::unique_ptr<gd::test::ArgoSim> m_sim;
 };
 
 void TestHealthMatrixE2e::initTestCase()
@@ -93,15 +89,10 @@ void TestHealthMatrixE2e::initTestCase()
     QVERIFY(gd::test::isolateAppFolders(m_tmp, u"tst_healthmatrix_e2e"_s));
     gd::ui::applyLanguage(gd::ui::Language::English);
 
-    gd::ws::DemoOptions options;
-    options.directory = m_tmp.filePath(u"demo"_s);
-    options.projects = 1;
-    options.services = 3;
-    auto created = gd::ws::createDemoWorkspace(options);
-    QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().fullText()));
-    m_workspaceFile = *created;
+    QString error;
+    QVERIFY2(m_demo.create(m_tmp.filePath(u"demo"_s), 1, 3, &error), qPrintable(error));
 
-    auto config = gd::ws::WorkspaceConfig::load(m_workspaceFile);
+    auto config = gd::ws::WorkspaceConfig::load(m_demo.workspaceFile());
     QVERIFY(config.ok());
     gd::git::RepoCache cache(m_tmp.filePath(u"expected-cache"_s));
     auto catalog = gd::ws::Catalog::load(*config, cache);
@@ -131,42 +122,16 @@ void TestHealthMatrixE2e::initTestCase()
     }
     QVERIFY2(!pattern.isEmpty(), "every GA image of the demo is used twice");
 
+    // The simulator deploys the demo and the workspace points at it.
     gd::test::ArgoSim::Options simOptions;
-    simOptions.workspaceFile = m_workspaceFile;
     simOptions.degradedPattern = pattern;
-    m_sim = std::make_unique<gd::test::ArgoSim>(simOptions);
-    QString error;
-    QVERIFY2(m_sim->start(&error), qPrintable(error));
-    qputenv("ARGOCD_AUTH_TOKEN", m_sim->token().toUtf8());
-
-    // Point the workspace at the simulator.
-    config->argocdServer = m_sim->url().toString();
-    config->argocdContext.clear();
-    QFile file(m_workspaceFile);
-    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    QVERIFY(file.write(config->toYaml()) > 0);
-    file.close();
-}
-
-void TestHealthMatrixE2e::saveScreenshot(QWidget *widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("GD_BUILD_DIR", QDir::tempPath()) + u"/screenshots"_s;
-    QVERIFY(QDir().mkpath(dir));
-    QCoreApplication::processEvents();
-    const QPixmap shot = widget->grab();
-    QVERIFY(!shot.isNull());
-    QVERIFY2(shot.save(dir + u'/' + name), qPrintable(dir + u'/' + name));
+    QVERIFY2(m_demo.startArgo(simOptions, &error), qPrintable(error));
 }
 
 void TestHealthMatrixE2e::matrixFollowsTheSimulatorLive()
 {
-    auto window = std::make_unique<MainWindow>();
-    const QFontMetrics fm = window->fontMetrics();
-    window->resize(fm.averageCharWidth() * 185, fm.height() * 50);
-    window->show();
-    QSignalSpy loaded(window.get(), &MainWindow::workspaceLoaded);
-    window->openWorkspace(m_workspaceFile);
-    QVERIFY(loaded.wait(liveTimeoutMs));
+    auto window = gd::test::openWorkspaceWindow(m_demo.workspaceFile(), liveTimeoutMs);
+    QVERIFY(window);
 
     auto *page = window->findChild<gd::ui::HealthMatrixPage *>();
     QVERIFY(page != nullptr);
@@ -212,7 +177,7 @@ void TestHealthMatrixE2e::matrixFollowsTheSimulatorLive()
     }
     QVERIFY(bumped != nullptr);
     const gd::ws::EnvironmentState &env = bumped->environments.front();
-    auto config = gd::ws::WorkspaceConfig::load(m_workspaceFile);
+    auto config = gd::ws::WorkspaceConfig::load(m_demo.workspaceFile());
     QVERIFY(config.ok());
     auto repo = gd::git::Repository::open(config->localPath + u'/' + config->repoNameFor(m_project.name) + u".git"_s);
     QVERIFY(repo.ok());
@@ -252,6 +217,7 @@ void TestHealthMatrixE2e::matrixFollowsTheSimulatorLive()
     QCOMPARE(indicator->state(), gd::argo::ArgoWatch::State::Live);
 
     // View → Refresh reads the new tip: the bumped cell shows the new GA tag and the matrix keeps its live state.
+    QSignalSpy loaded(window.get(), &MainWindow::workspaceLoaded);
     window->findChild<QAction *>(u"actionRefresh"_s)->trigger();
     QVERIFY(loaded.wait(liveTimeoutMs));
     const QModelIndex cell = model->indexOf(m_project.name, bumped->name, env.environment);

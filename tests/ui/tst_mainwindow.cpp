@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "flows/job.h"
 #include "darkpalette.h"
+#include "guitesting.h"
 #include "flows/jobqueue.h"
 #include "git/repocache.h"
 #include "git/repository.h"
@@ -18,7 +19,6 @@
 
 #include <QAction>
 #include <QApplication>
-#include <QDir>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -38,6 +38,7 @@
 
 using namespace Qt::Literals::StringLiterals;
 using gd::ui::MainWindow;
+using gd::test::saveScreenshot;
 
 namespace {
 
@@ -154,14 +155,12 @@ private:
     std::unique_ptr<MainWindow> openDemo();
     void selectInTree(MainWindow &window, const QString &project, const QString &service = {},
                       const QString &environment = {});
-    void saveScreenshot(QWidget *widget, const QString &name);
     /// The first service that runs a canary somewhere, and that environment.
     std::pair<const gd::ws::ProjectInfo *, const gd::ws::ServiceInfo *> canaryService() const;
 
     QTemporaryDir m_tmp;
     QString m_workspaceFile;
     gd::ws::CatalogSnapshot m_expected;
-    QString m_screenshotDir;
 };
 
 void TestMainWindow::initTestCase()
@@ -189,22 +188,11 @@ void TestMainWindow::initTestCase()
     m_expected = std::move(*catalog);
     QVERIFY(m_expected.projects.size() >= 2);
     QVERIFY(canaryService().second != nullptr);
-
-    m_screenshotDir = qEnvironmentVariable("GD_BUILD_DIR", QDir::tempPath()) + u"/screenshots"_s;
-    QVERIFY(QDir().mkpath(m_screenshotDir));
 }
 
 std::unique_ptr<MainWindow> TestMainWindow::openDemo()
 {
-    auto window = std::make_unique<MainWindow>();
-    const QFontMetrics fm = window->fontMetrics();
-    window->resize(fm.averageCharWidth() * 185, fm.height() * 50);
-    window->show();
-    QSignalSpy loaded(window.get(), &MainWindow::workspaceLoaded);
-    window->openWorkspace(m_workspaceFile);
-    if (!loaded.wait(loadTimeoutMs))
-        return nullptr;
-    return window;
+    return gd::test::openWorkspaceWindow(m_workspaceFile, loadTimeoutMs);
 }
 
 void TestMainWindow::selectInTree(MainWindow &window, const QString &project, const QString &service,
@@ -215,14 +203,6 @@ void TestMainWindow::selectInTree(MainWindow &window, const QString &project, co
     const QModelIndex index = findRow(tree->model(), project, service, environment);
     QVERIFY2(index.isValid(), qPrintable(project + u'/' + service + u'/' + environment));
     tree->setCurrentIndex(index);
-}
-
-void TestMainWindow::saveScreenshot(QWidget *widget, const QString &name)
-{
-    QCoreApplication::processEvents();
-    const QPixmap shot = widget->grab();
-    QVERIFY(!shot.isNull());
-    QVERIFY(shot.save(m_screenshotDir + u'/' + name));
 }
 
 std::pair<const gd::ws::ProjectInfo *, const gd::ws::ServiceInfo *> TestMainWindow::canaryService() const

@@ -4,7 +4,7 @@
 // the review of every new file, Commit; then the commit is on the branch, both Argo CD Applications exist, the
 // workload is Synced and Healthy, and the tree shows the service. Run Wizard Again… starts from the stored answers
 // and reviews only what changed.
-#include "support/argocdsim.h"
+#include "support/simulateddemo.h"
 #include "darkpalette.h"
 #include "guitesting.h"
 #include "git/repository.h"
@@ -21,14 +21,10 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
-#include <QDir>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -42,27 +38,11 @@ using gd::ui::MainWindow;
 using gd::ui::NewServiceController;
 using gd::ui::NewServiceWizard;
 using gd::ui::ReviewDialog;
+using namespace gd::test;
 
 namespace {
 
 constexpr int slowMs = 90000;   // templates fetch, kustomize builds, push, upserts, sync and health on 2 busy cores
-
-template<typename T>
-T *child(QWidget *parent, const QString &name)
-{
-    T *found = parent->findChild<T *>(name);
-    if (found == nullptr)
-        qWarning("no child %s", qPrintable(name));
-    return found;
-}
-
-void typeInto(QLineEdit *edit, const QString &text)
-{
-    edit->setFocus();
-    edit->selectAll();
-    QTest::keyClick(edit, Qt::Key_Delete);
-    QTest::keyClicks(edit, text);
-}
 
 /// The file column of every row of the review's file list.
 QStringList reviewedFiles(ReviewDialog *dialog)
@@ -84,15 +64,10 @@ private Q_SLOTS:
     void runWizardAgainReviewsOnlyWhatChanged();
 
 private:
-    std::unique_ptr<MainWindow> openDemo();
-    QJsonObject application(const QString &name) const;
     gd::git::Repository repo() const;
-    void saveScreenshot(QWidget *widget, const QString &name);
 
     QTemporaryDir m_tmp;
-    QString m_workspaceFile;
-    QString m_screenshotDir;
-    std::unique_ptr<gd::test::ArgoSim> m_sim;
+    gd::test::SimulatedDemo m_demo;
 };
 
 void TestNewServiceE2e::initTestCase()
@@ -101,57 +76,15 @@ void TestNewServiceE2e::initTestCase()
     QVERIFY(gd::test::isolateAppFolders(m_tmp, u"tst_newservice_e2e"_s));
     gd::ui::applyLanguage(gd::ui::Language::English);
 
-    gd::ws::DemoOptions options;
-    options.directory = m_tmp.filePath(u"demo"_s);
-    options.projects = 1;
-    options.services = 2;
-    auto created = gd::ws::createDemoWorkspace(options);
-    QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().fullText()));
-    m_workspaceFile = *created;
-    auto config = gd::ws::WorkspaceConfig::load(m_workspaceFile);
+    QString error;
+    QVERIFY2(m_demo.create(m_tmp.filePath(u"demo"_s), 1, 2, &error), qPrintable(error));
+    auto config = gd::ws::WorkspaceConfig::load(m_demo.workspaceFile());
     QVERIFY(config.ok());
     QVERIFY2(!config->templatesUrl.isEmpty(), "the demo renders from its templates repository");
 
     gd::test::ArgoSim::Options simOptions;
-    simOptions.workspaceFile = m_workspaceFile;
     simOptions.healthDelayMs = 100;
-    m_sim = std::make_unique<gd::test::ArgoSim>(simOptions);
-    QString error;
-    QVERIFY2(m_sim->start(&error), qPrintable(error));
-    qputenv("ARGOCD_AUTH_TOKEN", m_sim->token().toUtf8());
-    config->argocdServer = m_sim->url().toString();
-    config->argocdContext.clear();
-    QFile file(m_workspaceFile);
-    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    QVERIFY(file.write(config->toYaml()) > 0);
-    file.close();
-
-    m_screenshotDir = qEnvironmentVariable("GD_BUILD_DIR", QDir::tempPath()) + u"/screenshots"_s;
-    QVERIFY(QDir().mkpath(m_screenshotDir));
-}
-
-std::unique_ptr<MainWindow> TestNewServiceE2e::openDemo()
-{
-    auto window = std::make_unique<MainWindow>();
-    window->resize(1400, 900);
-    window->show();
-    QSignalSpy loaded(window.get(), &MainWindow::workspaceLoaded);
-    window->openWorkspace(m_workspaceFile);
-    if (!loaded.wait(slowMs))
-        return nullptr;
-    return window;
-}
-
-QJsonObject TestNewServiceE2e::application(const QString &name) const
-{
-    QNetworkAccessManager manager;
-    QNetworkRequest request(QUrl(m_sim->url().toString() + u"/api/v1/applications/"_s + name));
-    request.setRawHeader("Authorization", "Bearer " + m_sim->token().toUtf8());
-    std::unique_ptr<QNetworkReply> reply(manager.get(request));
-    QSignalSpy finished(reply.get(), &QNetworkReply::finished);
-    if (!finished.wait(30000) || reply->error() != QNetworkReply::NoError)
-        return {};
-    return QJsonDocument::fromJson(reply->readAll()).object();
+    QVERIFY2(m_demo.startArgo(simOptions, &error), qPrintable(error));
 }
 
 gd::git::Repository TestNewServiceE2e::repo() const
@@ -160,17 +93,9 @@ gd::git::Repository TestNewServiceE2e::repo() const
     return opened.ok() ? std::move(*opened) : gd::git::Repository();
 }
 
-void TestNewServiceE2e::saveScreenshot(QWidget *widget, const QString &name)
-{
-    QCoreApplication::processEvents();
-    const QPixmap shot = widget->grab();
-    QVERIFY(!shot.isNull());
-    QVERIFY(shot.save(m_screenshotDir + u'/' + name));
-}
-
 void TestNewServiceE2e::newServiceFromTheFileMenuLandsInGitAndArgoCd()
 {
-    auto window = openDemo();
+    auto window = gd::test::openWorkspaceWindow(m_demo.workspaceFile(), slowMs, {1400, 900});
     QVERIFY(window);
     auto *controller = window->findChild<NewServiceController *>();
     QVERIFY(controller);
@@ -250,11 +175,11 @@ void TestNewServiceE2e::newServiceFromTheFileMenuLandsInGitAndArgoCd()
     QCOMPARE(answers->spec.sourceRepoUrl, u"https://gitlab.example.com/shop/payments.git"_s);
 
     // Argo CD: both Applications, the workload synced to the commit and healthy.
-    const QJsonObject workload = application(u"shop-payments-uat"_s);
+    const QJsonObject workload = m_demo.argo()->application(u"shop-payments-uat"_s);
     QCOMPARE(workload[u"status"_s][u"sync"_s][u"status"_s].toString(), u"Synced"_s);
     QCOMPARE(workload[u"status"_s][u"sync"_s][u"revision"_s].toString(), tip.toHex());
     QCOMPARE(workload[u"status"_s][u"health"_s][u"status"_s].toString(), u"Healthy"_s);
-    const QJsonObject pipeline = application(u"shop-payments-uat-pipeline"_s);
+    const QJsonObject pipeline = m_demo.argo()->application(u"shop-payments-uat-pipeline"_s);
     QCOMPARE(pipeline[u"spec"_s][u"destination"_s][u"server"_s].toString(), u"https://kubernetes.default.svc"_s);
 
     // The window: the banner says so, and the tree shows the new service once the workspace is read again.
@@ -268,7 +193,7 @@ void TestNewServiceE2e::newServiceFromTheFileMenuLandsInGitAndArgoCd()
 
 void TestNewServiceE2e::runWizardAgainReviewsOnlyWhatChanged()
 {
-    auto window = openDemo();
+    auto window = gd::test::openWorkspaceWindow(m_demo.workspaceFile(), slowMs, {1400, 900});
     QVERIFY(window);
     auto *tree = window->findChild<QTreeView *>(u"projectTree"_s);
     const QModelIndex service = gd::test::findTreeRow(tree->model(), {u"shop"_s, u"payments"_s});

@@ -3,13 +3,13 @@
 // (the sentence under the page, Next disabled until it is fixed), the autoscaler choice leaving replicas out, stored
 // answers filling every field and coming back unchanged. Saves light and dark screenshots of both pages.
 #include "darkpalette.h"
+#include "guitesting.h"
 #include "ui/dialogs/newservicewizard.h"
 
 #include <QAbstractButton>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -20,6 +20,8 @@
 
 using namespace Qt::Literals::StringLiterals;
 using namespace gd;
+using gd::test::child;
+using gd::test::typeInto;
 
 namespace {
 
@@ -39,24 +41,6 @@ ws::WorkspaceConfig twoEnvironments()
 }
 
 const QStringList kProjects{u"shop"_s, u"billing"_s};
-
-template<typename T>
-T *child(const QWidget &parent, const QString &name)
-{
-    T *found = parent.findChild<T *>(name);
-    if (!found)
-        qFatal("no child %s", qPrintable(name));
-    return found;
-}
-
-// Types `text` into `edit` the way a user does (select all, then keys).
-void typeInto(QLineEdit *edit, const QString &text)
-{
-    edit->setFocus();
-    edit->selectAll();
-    QTest::keyClick(edit, Qt::Key_Delete);
-    QTest::keyClicks(edit, text);
-}
 
 ws::ScaffoldAnswers storedAnswers()
 {
@@ -320,8 +304,6 @@ void TestNewServiceWizard::existingServiceAndTemplateSourceAreNamed()
 
 void TestNewServiceWizard::screenshots()
 {
-    const QString dir = qEnvironmentVariable("GD_BUILD_DIR", QDir::tempPath()) + u"/screenshots"_s;
-    QVERIFY(QDir().mkpath(dir));
     const QPalette light = QApplication::style()->standardPalette();
     for (const auto &[name, palette] : {std::pair{u"light"_s, light}, std::pair{u"dark"_s, test::darkPalette()}}) {
         QApplication::setPalette(palette);
@@ -331,18 +313,18 @@ void TestNewServiceWizard::screenshots()
         QVERIFY(QTest::qWaitForWindowExposed(&wizard));
         typeInto(child<QComboBox>(wizard, u"newServiceProject"_s)->lineEdit(), u"shop"_s);
         typeInto(child<QLineEdit>(wizard, u"newServiceName"_s), u"Orders_1"_s);   // shows the problem sentence
-        QVERIFY(wizard.grab().save(dir + u"/newservicewizard_service_"_s + name + u".png"_s));
+        test::saveScreenshot(&wizard, u"newservicewizard_service_"_s + name + u".png"_s);
         typeInto(child<QLineEdit>(wizard, u"newServiceName"_s), u"orders"_s);
         wizard.next();
         QCOMPARE(wizard.currentId(), 1);
         typeInto(child<QLineEdit>(wizard, u"newServiceImage"_s), u"registry.example.com/shop/orders"_s);
         QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
-        QVERIFY(wizard.grab().save(dir + u"/newservicewizard_deployment_"_s + name + u".png"_s));
+        test::saveScreenshot(&wizard, u"newservicewizard_deployment_"_s + name + u".png"_s);
         wizard.next();
         QCOMPARE(wizard.currentId(), 2);
         typeInto(child<QLineEdit>(wizard, u"newServiceSourceRepo"_s), u"https://gitlab.example.com/shop/orders.git"_s);
         QVERIFY(wizard.button(QWizard::FinishButton)->isEnabled());
-        QVERIFY(wizard.grab().save(dir + u"/newservicewizard_pipeline_"_s + name + u".png"_s));
+        test::saveScreenshot(&wizard, u"newservicewizard_pipeline_"_s + name + u".png"_s);
     }
     QApplication::setPalette(light);
 }

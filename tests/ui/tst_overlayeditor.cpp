@@ -22,7 +22,6 @@
 #include <QAbstractItemModel>
 #include <QAction>
 #include <QApplication>
-#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -41,6 +40,7 @@ using namespace Qt::Literals::StringLiterals;
 using gd::ui::MainWindow;
 using gd::ui::OverlayEditorWindow;
 using gd::ui::ReviewDialog;
+using gd::test::saveScreenshot;
 
 namespace {
 
@@ -94,12 +94,10 @@ private:
     std::unique_ptr<MainWindow> openDemo();
     OverlayEditorWindow *openEditor(MainWindow &window, const QString &service, const QString &env);
     void moveToEnd(gd::ui::YamlEditor *editor);
-    void saveScreenshot(QWidget *widget, const QString &name);
     QByteArray fileAtTip(const QString &path, QString *summary = nullptr);
 
     QTemporaryDir m_tmp;
     QString m_workspaceFile;
-    QString m_screenshotDir;
 };
 
 void TestOverlayEditor::initTestCase()
@@ -114,20 +112,11 @@ void TestOverlayEditor::initTestCase()
     auto created = gd::ws::createDemoWorkspace(options);
     QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().fullText()));
     m_workspaceFile = *created;
-    m_screenshotDir = qEnvironmentVariable("GD_BUILD_DIR", QDir::tempPath()) + u"/screenshots"_s;
-    QVERIFY(QDir().mkpath(m_screenshotDir));
 }
 
 std::unique_ptr<MainWindow> TestOverlayEditor::openDemo()
 {
-    auto window = std::make_unique<MainWindow>();
-    window->resize(1280, 820);
-    window->show();
-    QSignalSpy loaded(window.get(), &MainWindow::workspaceLoaded);
-    window->openWorkspace(m_workspaceFile);
-    if (!loaded.wait(slowMs))
-        return nullptr;
-    return window;
+    return gd::test::openWorkspaceWindow(m_workspaceFile, slowMs, {1280, 820});
 }
 
 OverlayEditorWindow *TestOverlayEditor::openEditor(MainWindow &window, const QString &service, const QString &env)
@@ -166,14 +155,6 @@ void TestOverlayEditor::moveToEnd(gd::ui::YamlEditor *editor)
     QTextCursor cursor = editor->textCursor();
     cursor.movePosition(QTextCursor::End);
     editor->setTextCursor(cursor);
-}
-
-void TestOverlayEditor::saveScreenshot(QWidget *widget, const QString &name)
-{
-    QCoreApplication::processEvents();
-    const QPixmap shot = widget->grab();
-    QVERIFY(!shot.isNull());
-    QVERIFY(shot.save(m_screenshotDir + u'/' + name));
 }
 
 QByteArray TestOverlayEditor::fileAtTip(const QString &path, QString *summary)

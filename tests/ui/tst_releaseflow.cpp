@@ -3,7 +3,7 @@
 // kustomize) and the Argo CD simulator on 127.0.0.1. Release a tag from the service page, review it, see the flow
 // push, sync and report Healthy, see the timeline and the rollback window, and roll back from it; promote a canary
 // behind the approval gate.
-#include "support/argocdsim.h"
+#include "support/simulateddemo.h"
 #include "darkpalette.h"
 #include "guitesting.h"
 #include "flows/jobqueue.h"
@@ -24,7 +24,6 @@
 
 #include <QApplication>
 #include <QComboBox>
-#include <QDir>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMessageBox>
@@ -43,6 +42,7 @@
 using namespace Qt::Literals::StringLiterals;
 using gd::ui::MainWindow;
 using gd::ui::ReleaseController;
+using gd::test::saveScreenshot;
 
 namespace {
 
@@ -60,18 +60,14 @@ private Q_SLOTS:
     void tagPickerListsTheRegistryTagsAndRefusesWhatItLacks();
 
 private:
-    std::unique_ptr<MainWindow> openDemo();
     void select(MainWindow &window, const QString &service, const QString &env);
     QString tagAtTip(const QString &service, const QString &env, const QString &stage);
     /// Clicks Commit in the next review dialog the controller opens, after checking it is enabled.
     void commitNextReview(ReleaseController *releases, const QString &expectInRendered, const QString &screenshot);
-    void saveScreenshot(QWidget *widget, const QString &name);
 
     QTemporaryDir m_tmp;
-    QString m_workspaceFile;
-    QString m_screenshotDir;
+    gd::test::SimulatedDemo m_demo;
     gd::ws::CatalogSnapshot m_catalog;
-    std::unique_ptr<gd::test::ArgoSim> m_sim;
 };
 
 void TestReleaseFlow::initTestCase()
@@ -80,14 +76,9 @@ void TestReleaseFlow::initTestCase()
     QVERIFY(gd::test::isolateAppFolders(m_tmp, u"tst_releaseflow"_s));
     gd::ui::applyLanguage(gd::ui::Language::English);
 
-    gd::ws::DemoOptions options;
-    options.directory = m_tmp.filePath(u"demo"_s);
-    options.projects = 1;
-    options.services = 4;
-    auto created = gd::ws::createDemoWorkspace(options);
-    QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().fullText()));
-    m_workspaceFile = *created;
-    auto config = gd::ws::WorkspaceConfig::load(m_workspaceFile);
+    QString error;
+    QVERIFY2(m_demo.create(m_tmp.filePath(u"demo"_s), 1, 4, &error), qPrintable(error));
+    auto config = gd::ws::WorkspaceConfig::load(m_demo.workspaceFile());
     QVERIFY(config.ok());
     gd::git::RepoCache cache(m_tmp.filePath(u"expected-cache"_s));
     auto catalog = gd::ws::Catalog::load(*config, cache);
@@ -95,35 +86,11 @@ void TestReleaseFlow::initTestCase()
     m_catalog = std::move(*catalog);
 
     gd::test::ArgoSim::Options simOptions;
-    simOptions.workspaceFile = m_workspaceFile;
     simOptions.healthDelayMs = 100;
-    m_sim = std::make_unique<gd::test::ArgoSim>(simOptions);
-    QString error;
-    QVERIFY2(m_sim->start(&error), qPrintable(error));
-    qputenv("ARGOCD_AUTH_TOKEN", m_sim->token().toUtf8());
-    config->argocdServer = m_sim->url().toString();
-    config->argocdContext.clear();
-    for (gd::ws::EnvironmentConfig &env : config->environments)
-        env.approvalRequired = env.name == u"prod"_s;
-    QFile file(m_workspaceFile);
-    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    QVERIFY(file.write(config->toYaml()) > 0);
-    file.close();
-
-    m_screenshotDir = qEnvironmentVariable("GD_BUILD_DIR", QDir::tempPath()) + u"/screenshots"_s;
-    QVERIFY(QDir().mkpath(m_screenshotDir));
-}
-
-std::unique_ptr<MainWindow> TestReleaseFlow::openDemo()
-{
-    auto window = std::make_unique<MainWindow>();
-    window->resize(1400, 900);
-    window->show();
-    QSignalSpy loaded(window.get(), &MainWindow::workspaceLoaded);
-    window->openWorkspace(m_workspaceFile);
-    if (!loaded.wait(slowMs))
-        return nullptr;
-    return window;
+    QVERIFY2(m_demo.startArgo(simOptions, &error, [](gd::ws::WorkspaceConfig &workspace) {
+        for (gd::ws::EnvironmentConfig &env : workspace.environments)
+            env.approvalRequired = env.name == u"prod"_s;
+    }), qPrintable(error));
 }
 
 void TestReleaseFlow::select(MainWindow &window, const QString &service, const QString &env)
@@ -166,14 +133,6 @@ void TestReleaseFlow::commitNextReview(ReleaseController *releases, const QStrin
     commit->click();
 }
 
-void TestReleaseFlow::saveScreenshot(QWidget *widget, const QString &name)
-{
-    QCoreApplication::processEvents();
-    const QPixmap shot = widget->grab();
-    QVERIFY(!shot.isNull());
-    QVERIFY(shot.save(m_screenshotDir + u'/' + name));
-}
-
 void TestReleaseFlow::releaseFromTheServicePageThenRollBackFromTheTimeline()
 {
     // A service environment without a canary stage: the release goes to GA and opens the rollback window.
@@ -190,7 +149,7 @@ void TestReleaseFlow::releaseFromTheServicePageThenRollBackFromTheTimeline()
     QVERIFY2(!service.isEmpty(), "the demo has a service without canary in uat");
     const QString before = tagAtTip(service, env, u"ga"_s);
 
-    auto window = openDemo();
+    auto window = gd::test::openWorkspaceWindow(m_demo.workspaceFile(), slowMs, {1400, 900});
     QVERIFY(window);
     auto *releases = window->findChild<ReleaseController *>();
     QVERIFY(releases != nullptr);
@@ -274,7 +233,7 @@ void TestReleaseFlow::promoteTheCanaryBehindTheApprovalGate()
     // An environment that runs a canary beside GA and requires approval (prod is marked so in initTestCase).
     QString service;
     QString canaryTag;
-    auto window = openDemo();
+    auto window = gd::test::openWorkspaceWindow(m_demo.workspaceFile(), slowMs, {1400, 900});
     QVERIFY(window);
     for (const gd::ws::ServiceInfo &info : window->workspace()->catalog.projects.front().services) {
         for (const gd::ws::EnvironmentState &state : info.environments) {

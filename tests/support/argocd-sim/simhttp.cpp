@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "simhttp.h"
 
+#include "support/httpwire.h"
+
 #include <QTcpSocket>
 #include <QUrl>
 
@@ -18,25 +20,6 @@ QByteArray HttpRequest::header(const QByteArray &name) const
             return h.second;
     }
     return {};
-}
-
-QByteArray reasonPhrase(int status)
-{
-    switch (status) {
-    case 200: return "OK";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 409: return "Conflict";
-    case 413: return "Payload Too Large";
-    case 415: return "Unsupported Media Type";
-    case 500: return "Internal Server Error";
-    case 503: return "Service Unavailable";
-    case 504: return "Gateway Timeout";
-    default: return "Unknown";
-    }
 }
 
 HttpConnection::HttpConnection(QTcpSocket *socket, QObject *parent) : QObject(parent), m_socket(socket)
@@ -119,7 +102,7 @@ void HttpConnection::respond(int status, const QByteArray &body, const QByteArra
                              const QList<QPair<QByteArray, QByteArray>> &extraHeaders, bool close)
 {
     const bool keep = m_keepAlive && !close;
-    QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
+    QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + gd::test::reasonPhrase(status) + "\r\n";
     head += "Content-Type: " + contentType + "\r\n";
     head += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
     for (const auto &h : extraHeaders)
@@ -139,7 +122,7 @@ void HttpConnection::respond(int status, const QByteArray &body, const QByteArra
 void HttpConnection::beginStream(int status, const QByteArray &contentType)
 {
     m_streaming = true;
-    QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
+    QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + gd::test::reasonPhrase(status) + "\r\n";
     head += "Content-Type: " + contentType + "\r\n";
     head += "Cache-Control: no-cache\r\nConnection: close\r\n\r\n";
     m_socket->write(head);

@@ -61,7 +61,4 @@ private:
     bool m_streaming = false;
 };
 
-/// The reason phrase of an HTTP status.
-QByteArray reasonPhrase(int status);
-
 } // namespace gd::sim
