@@ -5,6 +5,7 @@
 #include "darkpalette.h"
 #include "guitesting.h"
 #include "ui/dialogs/newservicewizard.h"
+#include "ui/language.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -77,6 +78,7 @@ private Q_SLOTS:
     void pipelinePageChecks();
     void existingServiceAndTemplateSourceAreNamed();
     void screenshots();
+    void chineseWizard();
 };
 
 void TestNewServiceWizard::initTestCase()
@@ -327,6 +329,29 @@ void TestNewServiceWizard::screenshots()
         test::saveScreenshot(&wizard, u"newservicewizard_pipeline_"_s + name + u".png"_s);
     }
     QApplication::setPalette(light);
+}
+
+void TestNewServiceWizard::chineseWizard()
+{
+    ui::applyLanguage(ui::Language::ChineseSimplified);
+    {
+        ui::NewServiceWizard wizard(twoEnvironments(), kProjects);
+        wizard.resize(720, 560);
+        wizard.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+        typeInto(child<QComboBox>(wizard, u"newServiceProject"_s)->lineEdit(), u"shop"_s);
+        typeInto(child<QLineEdit>(wizard, u"newServiceName"_s), u"orders"_s);
+        wizard.next();
+        typeInto(child<QLineEdit>(wizard, u"newServiceImage"_s), u"registry.example.com/shop/orders"_s);
+        wizard.next();
+        QCOMPARE(wizard.currentPage()->title(), u"流水线"_s);
+        typeInto(child<QLineEdit>(wizard, u"newServiceSourceRepo"_s), u"gitlab.example.com/shop orders"_s);
+        auto *problem = child<QLabel>(wizard, u"newServicePipelineProblem"_s);
+        QVERIFY2(problem->text().contains(u"不是 git URL"_s), qPrintable(problem->text()));
+        QVERIFY(!wizard.button(QWizard::FinishButton)->isEnabled());
+        test::saveScreenshot(&wizard, u"newservicewizard_pipeline_zh_CN.png"_s);
+    }
+    ui::applyLanguage(ui::Language::English);
 }
 
 QTEST_MAIN(TestNewServiceWizard)
