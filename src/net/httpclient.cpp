@@ -286,7 +286,12 @@ HttpClient::HttpClient(QObject *parent)
     d->manager = new QNetworkAccessManager(this);
 }
 
-HttpClient::~HttpClient() = default;
+HttpClient::~HttpClient()
+{
+    // A call in flight holds a reply that belongs to the manager, which was made first and so would be deleted first:
+    // end the calls while their replies still exist (their callbacks are dropped, as with a destroyed context).
+    qDeleteAll(findChildren<HttpCall *>(Qt::FindDirectChildrenOnly));
+}
 
 HttpCall *HttpClient::send(const ServerSettings &server, const HttpRequest &request, QObject *context,
                            std::function<void(Result<HttpResponse>)> done)

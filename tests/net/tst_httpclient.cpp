@@ -2,6 +2,7 @@
 #include "net/httpclient.h"
 
 #include <QNetworkReply>
+#include <QPointer>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSslKey>
@@ -10,6 +11,7 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
+#include <QPointer>
 #include <QTest>
 
 #include <deque>
@@ -164,6 +166,26 @@ private Q_SLOTS:
         QCOMPARE(server.seen[0].headers.value("content-type"), QByteArray("application/json"));
         QCOMPARE(server.seen[0].headers.value("authorization"), QByteArray("Bearer tok123"));
         QCOMPARE(server.seen[0].body, QByteArray("{\"a\":1}"));
+    }
+
+    void destroyingTheClientWithACallInFlightDropsItsCallback()
+    {
+        // A window closed while a request is open: the call ends with the client, its callback never runs.
+        ScriptedServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        server.replies.push_back({200, {}, true});
+        int calls = 0;
+        QPointer<HttpCall> call;
+        {
+            HttpClient client;
+            call = client.send(settings(server), quickRequest(), nullptr, [&calls](Result<HttpResponse>) { ++calls; });
+            QTRY_COMPARE_WITH_TIMEOUT(server.seen.size(), 1, 20000);
+            QVERIFY(call);
+        }
+        QVERIFY(call.isNull());
+        QTest::qWait(0);
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        QCOMPARE(calls, 0);
     }
 
     void retriesOn503ThenSucceeds()

@@ -62,6 +62,7 @@ private Q_SLOTS:
     void initTestCase();
     void newServiceFromTheFileMenuLandsInGitAndArgoCd();
     void runWizardAgainReviewsOnlyWhatChanged();
+    void argoCdRefusingTheApplicationIsReportedAndARerunPutsItInPlace();
 
 private:
     gd::git::Repository repo() const;
@@ -247,6 +248,69 @@ void TestNewServiceE2e::runWizardAgainReviewsOnlyWhatChanged()
     auto deploymentYaml = deployment.readFile(tip, u"appsmanifests/payments/uat/manifests/base/deployment.yaml"_s);
     QVERIFY(deploymentYaml.ok());
     QVERIFY2(deploymentYaml->contains("replicas: 4"), deploymentYaml->constData());
+}
+
+void TestNewServiceE2e::argoCdRefusingTheApplicationIsReportedAndARerunPutsItInPlace()
+{
+    auto window = gd::test::openWorkspaceWindow(m_demo.workspaceFile(), slowMs, {1400, 900});
+    QVERIFY(window);
+    auto *controller = window->findChild<NewServiceController *>();
+    QSignalSpy wizards(controller, &NewServiceController::wizardOpened);
+    QSignalSpy reviews(controller, &NewServiceController::reviewOpened);
+    QSignalSpy finished(controller, &NewServiceController::finished);
+
+    // A new service in the project page's project (File > New Service… takes the project shown).
+    auto *tree = window->findChild<QTreeView *>(u"projectTree"_s);
+    tree->setCurrentIndex(gd::test::findTreeRow(tree->model(), {u"shop"_s}));
+    window->findChild<QPushButton *>(u"newServiceButton"_s)->click();
+    QVERIFY(wizards.wait(slowMs));
+    auto *wizard = wizards.first().first().value<NewServiceWizard *>();
+    QCOMPARE(child<QComboBox>(wizard, u"newServiceProject"_s)->currentText(), u"shop"_s);
+    typeInto(child<QLineEdit>(wizard, u"newServiceName"_s), u"refunds"_s);
+    wizard->next();
+    typeInto(child<QLineEdit>(wizard, u"newServiceImage"_s), u"registry.example.com/shop/refunds"_s);
+    wizard->next();
+    wizard->button(QWizard::FinishButton)->click();
+    QVERIFY2(reviews.wait(slowMs), finished.isEmpty() ? "" : qPrintable(finished.first().at(2).toString()));
+    auto *review = reviews.first().first().value<ReviewDialog *>();
+
+    // Argo CD answers 503 to every attempt of the first Application's upsert.
+    QVERIFY(m_demo.argo()->setFault(u"5xx"_s, 3, 0, u"/api/v1/applications"_s));
+    child<QPushButton>(review, u"commitButton"_s)->click();
+    QVERIFY(finished.wait(slowMs));
+    const QString sentence = finished.first().at(2).toString();
+    QVERIFY2(!finished.first().at(0).toBool(), qPrintable(sentence));
+    QVERIFY2(sentence.contains(u"pushed as"_s) && sentence.contains(u"could not be created or updated"_s)
+                 && sentence.contains(u"Run the wizard again"_s),
+             qPrintable(sentence));
+    const gd::git::ObjectId pushed = repo().resolve(u"refs/heads/main"_s).valueOr(gd::git::ObjectId());
+    QVERIFY(m_demo.argo()->setFault(u"clear"_s));
+    QVERIFY(m_demo.argo()->application(u"shop-refunds-uat"_s).isEmpty());
+
+    // The wizard again for the service: nothing to review, the Applications are put in place, nothing is pushed.
+    QSignalSpy reloaded(window.get(), &MainWindow::workspaceLoaded);
+    QVERIFY(reloaded.wait(slowMs));
+    QVERIFY(gd::test::findTreeRow(tree->model(), {u"shop"_s, u"refunds"_s}).isValid());
+    tree->setCurrentIndex(gd::test::findTreeRow(tree->model(), {u"shop"_s, u"refunds"_s}));
+    finished.clear();
+    window->findChild<QPushButton *>(u"wizardAgainButton"_s)->click();
+    QVERIFY(wizards.wait(slowMs));
+    wizard = wizards.last().first().value<NewServiceWizard *>();
+    QCOMPARE(child<QLineEdit>(wizard, u"newServiceImage"_s)->text(), u"registry.example.com/shop/refunds"_s);
+    wizard->next();
+    wizard->next();
+    const int reviewsBefore = int(reviews.size());
+    wizard->button(QWizard::FinishButton)->click();
+    QVERIFY(finished.wait(slowMs));
+    QCOMPARE(int(reviews.size()), reviewsBefore);
+    const QString again = finished.first().at(2).toString();
+    QVERIFY2(finished.first().at(0).toBool(), qPrintable(again));
+    QVERIFY2(again.contains(u"no file needed to change"_s) && again.contains(u"Healthy"_s), qPrintable(again));
+    QCOMPARE(repo().resolve(u"refs/heads/main"_s).valueOr(gd::git::ObjectId()), pushed);
+    const QJsonObject workload = m_demo.argo()->application(u"shop-refunds-uat"_s);
+    QCOMPARE(workload[u"status"_s][u"sync"_s][u"revision"_s].toString(), pushed.toHex());
+    QCOMPARE(workload[u"status"_s][u"health"_s][u"status"_s].toString(), u"Healthy"_s);
+    QVERIFY(!m_demo.argo()->application(u"shop-refunds-prod-pipeline"_s).isEmpty());
 }
 
 QTEST_MAIN(TestNewServiceE2e)
