@@ -72,9 +72,13 @@ ws::ScaffoldAnswers NewServiceController::answersFromCatalog(const QString &proj
     ws::ScaffoldAnswers answers;
     answers.spec.project = project;
     answers.spec.service = service;
+    answers.spec.branch = m_workspace->config.branch;
     const ws::ServiceInfo *info = m_workspace->catalog.service(project, service);
-    if (info == nullptr)
+    if (info == nullptr) {
+        for (const ws::EnvironmentConfig &env : m_workspace->config.environments)
+            answers.environments.append(env.name);
         return answers;
+    }
     for (const ws::EnvironmentState &env : info->environments) {
         answers.environments.append(env.environment);
         if (answers.spec.imageRepository.isEmpty())
@@ -106,19 +110,10 @@ void NewServiceController::openWizard(const QString &project, const QString &ser
         source += u'\n' + tr("The templates repository could not be fetched; these are the files it had last time.");
     wizard->setTemplateSource(source);
     wizard->setExistingServices(services);
-    if (start->answers) {
+    if (start->answers)
         wizard->setAnswers(*start->answers);
-    } else if (!service.isEmpty()) {
-        ws::ScaffoldAnswers known = answersFromCatalog(project, service);
-        wizard->setAnswers(known);
-    } else if (!project.isEmpty()) {
-        ws::ScaffoldAnswers known;
-        known.spec.project = project;
-        known.environments = {};
-        for (const ws::EnvironmentConfig &env : m_workspace->config.environments)
-            known.environments.append(env.name);
-        wizard->setAnswers(known);
-    }
+    else if (!project.isEmpty())
+        wizard->setAnswers(answersFromCatalog(project, service));
     const tmpl::TemplateSet templates = start->templates.set;
     connect(wizard, &QWizard::accepted, this, [this, wizard, templates] { preview(wizard->answers(), templates); });
     connect(wizard, &QWizard::rejected, this, [this] { m_busy = false; });

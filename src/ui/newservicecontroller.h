@@ -65,6 +65,8 @@ private:
     };
 
     void openWizard(const QString &project, const QString &service, Result<WizardStart> start);
+    /// What the catalog knows of `service` in `project` (its environments, image and stage level), or for a new
+    /// service (empty or unknown) the project and every environment of the workspace.
     ws::ScaffoldAnswers answersFromCatalog(const QString &project, const QString &service) const;
     void preview(const ws::ScaffoldAnswers &answers, const tmpl::TemplateSet &templates);
     void review(Result<ws::PreparedScaffold> prepared);

@@ -54,7 +54,8 @@ Result<PreparedScaffold> prepareScaffold(const WorkspaceConfig &config, git::Rep
 {
     const QString project = answers.spec.project;
     answers.spec.repoUrl = provider.repoUrl(project);
-    answers.spec.branch = config.branch;
+    if (answers.spec.branch.trimmed().isEmpty())
+        answers.spec.branch = config.branch;
     // Bad answers are refused before the repo is created.
     if (auto valid = validateAnswers(answers, templates); !valid.ok())
         return valid.error();

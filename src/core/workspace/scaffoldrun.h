@@ -27,11 +27,12 @@ namespace gd::ws {
 
 /// What the review shows and what the commit needs.
 struct PreparedScaffold {
-    ScaffoldAnswers answers;   ///< as rendered: repoUrl and branch from the workspace, running tags of existing envs
+    ScaffoldAnswers answers;   ///< as rendered: repoUrl from the provider, running tags of existing environments
     OverlayReview review;      ///< no files: the repo already has exactly these files
 };
 
-/// Checks `answers` (InvalidInput naming the field, before anything is created), creates the project's repo when it
+/// Checks `answers` (InvalidInput naming the field, before anything is created; an empty branch becomes the
+/// workspace's), creates the project's repo when it
 /// is missing (provider.ensureRepo), fetches it (Network when it cannot be fetched: a stale review would mislead) and
 /// previews the scaffold on the tip, keeping the tags existing environments run. Takes the repo's operation lock
 /// while it reads.

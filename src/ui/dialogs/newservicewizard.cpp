@@ -92,6 +92,7 @@ NewServiceWizard::NewServiceWizard(const ws::WorkspaceConfig &workspace, const Q
       m_devopsNamespace(new QLineEdit), m_sourceRepo(new QLineEdit)
 {
     setWindowTitle(tr("New Service"));
+    m_base.spec.branch = m_workspace.branch;   // Argo CD follows the branch the commit goes to
     setOption(QWizard::NoBackButtonOnStartPage);
 
     m_project->setObjectName(u"newServiceProject"_s);
