@@ -869,14 +869,14 @@ void MainWindow::createReleases()
             [this](const QString &project, const QString &service, const QString &env) {
                 m_releases->release(project, service, env);
             });
-    const auto onPage = [this](auto action) {
-        return [this, action] {
-            (m_releases->*action)(m_servicePage->projectName(), m_servicePage->serviceName(),
-                                  m_servicePage->currentEnvironment());
-        };
-    };
-    connect(m_servicePage->releaseGate(), &ReleaseGate::promoteRequested, this, onPage(&ReleaseController::promote));
-    connect(m_servicePage->releaseGate(), &ReleaseGate::abortRequested, this, onPage(&ReleaseController::abort));
+    connect(m_servicePage->releaseGate(), &ReleaseGate::promoteRequested, this, [this] {
+        m_releases->promote(m_servicePage->projectName(), m_servicePage->serviceName(),
+                            m_servicePage->currentEnvironment());
+    });
+    connect(m_servicePage->releaseGate(), &ReleaseGate::abortRequested, this, [this] {
+        m_releases->abort(m_servicePage->projectName(), m_servicePage->serviceName(),
+                          m_servicePage->currentEnvironment());
+    });
     const auto rollback = [this](const ws::ReleaseEntry &entry) {
         m_releases->rollback(m_servicePage->projectName(), m_servicePage->serviceName(),
                              m_servicePage->currentEnvironment(), entry);

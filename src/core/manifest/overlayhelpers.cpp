@@ -237,7 +237,7 @@ void Editor::findIndent(const YAML::Node &node, Indent &indent, bool &haveStep, 
     if (!node.IsMap() || isFlow(node))
         return;
     for (auto it = node.begin(); it != node.end(); ++it) {
-        const YAML::Node &value = it->second;
+        const YAML::Node value = it->second;   // a handle: the iterator's pair is a temporary
         if (it->first.IsScalar() && !isFlow(value) && value.size() > 0) {
             const int keyColumn = column(offset(it->first));
             if (!haveStep && value.IsMap() && column(offset(value)) > keyColumn) {
