@@ -63,6 +63,19 @@ ws::ScaffoldAnswers storedAnswers()
     return a;
 }
 
+/// Shows `wizard` and answers the first two pages (shop/orders, an image) to reach the pipeline page.
+void showPipelinePage(ui::NewServiceWizard &wizard)
+{
+    wizard.show();
+    if (!QTest::qWaitForWindowExposed(&wizard))
+        qWarning("the wizard was not exposed");
+    typeInto(child<QComboBox>(wizard, u"newServiceProject"_s)->lineEdit(), u"shop"_s);
+    typeInto(child<QLineEdit>(wizard, u"newServiceName"_s), u"orders"_s);
+    wizard.next();
+    typeInto(child<QLineEdit>(wizard, u"newServiceImage"_s), u"registry.example.com/shop/orders"_s);
+    wizard.next();
+}
+
 } // namespace
 
 class TestNewServiceWizard : public QObject {
@@ -257,13 +270,7 @@ void TestNewServiceWizard::pipelinePageChecks()
     QFETCH(QString, sourceRepo);
     QFETCH(QString, problemPart);
     ui::NewServiceWizard wizard(twoEnvironments(), kProjects);
-    wizard.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
-    typeInto(child<QComboBox>(wizard, u"newServiceProject"_s)->lineEdit(), u"shop"_s);
-    typeInto(child<QLineEdit>(wizard, u"newServiceName"_s), u"orders"_s);
-    wizard.next();
-    typeInto(child<QLineEdit>(wizard, u"newServiceImage"_s), u"registry.example.com/shop/orders"_s);
-    wizard.next();
+    showPipelinePage(wizard);
     QCOMPARE(wizard.currentId(), 2);
     // The DevOps namespace defaults to the project.
     QCOMPARE(child<QLineEdit>(wizard, u"newServiceDevopsNamespace"_s)->placeholderText(), u"shop"_s);
@@ -337,13 +344,7 @@ void TestNewServiceWizard::chineseWizard()
     {
         ui::NewServiceWizard wizard(twoEnvironments(), kProjects);
         wizard.resize(720, 560);
-        wizard.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
-        typeInto(child<QComboBox>(wizard, u"newServiceProject"_s)->lineEdit(), u"shop"_s);
-        typeInto(child<QLineEdit>(wizard, u"newServiceName"_s), u"orders"_s);
-        wizard.next();
-        typeInto(child<QLineEdit>(wizard, u"newServiceImage"_s), u"registry.example.com/shop/orders"_s);
-        wizard.next();
+        showPipelinePage(wizard);
         QCOMPARE(wizard.currentPage()->title(), u"流水线"_s);
         typeInto(child<QLineEdit>(wizard, u"newServiceSourceRepo"_s), u"gitlab.example.com/shop orders"_s);
         auto *problem = child<QLabel>(wizard, u"newServicePipelineProblem"_s);
