@@ -2,63 +2,20 @@
 #include "ui/dialogs/newservicewizard.h"
 
 #include "manifest/imagetagedit.h"
+#include "ui/dialogs/newservicepage.h"
+#include "ui_newservicewizard.h"
 #include "util/names.h"
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QSpinBox>
-#include <QVBoxLayout>
-#include <QWizardPage>
-
-#include <functional>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace gd::ui {
-
-/// A wizard page that is complete when its check finds no problem; the problem sentence shows under the fields.
-class NewServicePage : public QWizardPage {
-public:
-    NewServicePage(std::function<QString()> check, QFormLayout *form, const QString &problemName, QWidget *parent)
-        : QWizardPage(parent), m_check(std::move(check)), m_problem(new QLabel(this))
-    {
-        m_problem->setObjectName(problemName);
-        m_problem->setWordWrap(true);
-        // A red that reads on the window colour of light and dark themes.
-        QPalette problemPalette = m_problem->palette();
-        const bool dark = problemPalette.color(QPalette::Window).lightness() < 128;
-        problemPalette.setColor(QPalette::WindowText, dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb3, 0x26, 0x1e));
-        m_problem->setPalette(problemPalette);
-        auto *layout = new QVBoxLayout(this);
-        layout->addLayout(form);
-        layout->addStretch();
-        layout->addWidget(m_problem);
-    }
-
-    /// Runs the check again, shows its sentence and tells the wizard when completeness changed.
-    void recheck()
-    {
-        const QString problem = m_check();
-        m_problem->setText(problem);
-        m_problem->setVisible(!problem.isEmpty());
-        const bool complete = problem.isEmpty();
-        if (complete != m_complete) {
-            m_complete = complete;
-            Q_EMIT completeChanged();
-        }
-    }
-
-    bool isComplete() const override { return m_complete; }
-
-private:
-    std::function<QString()> m_check;
-    QLabel *m_problem;
-    bool m_complete = false;
-};
 
 namespace {
 
@@ -85,129 +42,54 @@ QString expandPattern(QString pattern, const QString &project, const QString &se
 
 NewServiceWizard::NewServiceWizard(const ws::WorkspaceConfig &workspace, const QStringList &projects,
                                    tmpl::TemplateSet templates, QWidget *parent)
-    : QWizard(parent), m_workspace(workspace), m_templates(std::move(templates)), m_project(new QComboBox),
-      m_service(new QLineEdit), m_language(new QComboBox), m_environments(new QListWidget), m_stage(new QComboBox),
-      m_image(new QLineEdit), m_port(new QSpinBox), m_replicas(new QSpinBox), m_autoscaler(new QCheckBox),
-      m_selfHeal(new QCheckBox), m_cluster(new QLineEdit), m_namespace(new QLineEdit),
-      m_devopsNamespace(new QLineEdit), m_sourceRepo(new QLineEdit)
+    : QWizard(parent), m_form(std::make_unique<Ui::NewServiceWizard>()), m_workspace(workspace),
+      m_templates(std::move(templates))
 {
-    setWindowTitle(tr("New Service"));
+    m_form->setupUi(this);
     m_base.spec.branch = m_workspace.branch;   // Argo CD follows the branch the commit goes to
-    setOption(QWizard::NoBackButtonOnStartPage);
 
-    m_project->setObjectName(u"newServiceProject"_s);
-    m_project->setEditable(true);
     QStringList sortedProjects = projects;
     sortedProjects.sort();
-    m_project->addItems(sortedProjects);
-    m_project->setCurrentIndex(-1);
-    m_project->setEditText(QString());
-    m_project->lineEdit()->setPlaceholderText(tr("an existing project or a new name"));
-    m_service->setObjectName(u"newServiceName"_s);
-    m_service->setPlaceholderText(tr("for example orders"));
-    m_language->setObjectName(u"newServiceLanguage"_s);
-    m_language->addItems(m_templates.languages());
-    m_language->setCurrentIndex(qMax(0, m_language->findText(m_base.spec.language)));
+    m_form->newServiceProject->addItems(sortedProjects);
+    m_form->newServiceProject->setCurrentIndex(-1);
+    m_form->newServiceProject->setEditText(QString());
+    m_form->newServiceProject->lineEdit()->setPlaceholderText(tr("an existing project or a new name"));
+    m_form->newServiceLanguage->addItems(m_templates.languages());
+    m_form->newServiceLanguage->setCurrentIndex(qMax(0, m_form->newServiceLanguage->findText(m_base.spec.language)));
 
-    m_templateSource = new QLabel(tr("builtin templates"));
-    m_templateSource->setObjectName(u"newServiceTemplateSource"_s);
-    m_templateSource->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_templateSource->setWordWrap(true);
-    m_existingNote = new QLabel;
-    m_existingNote->setObjectName(u"newServiceExistingNote"_s);
-    m_existingNote->setWordWrap(true);
-    m_existingNote->hide();
-
-    auto *projectForm = new QFormLayout;
-    projectForm->addRow(tr("&Project:"), m_project);
-    projectForm->addRow(tr("&Service name:"), m_service);
-    projectForm->addRow(tr("&Language template:"), m_language);
-    projectForm->addRow(tr("Templates:"), m_templateSource);
-    projectForm->addRow(m_existingNote);
-    m_projectPage = new NewServicePage([this] { return projectPageProblem(); }, projectForm,
-                                       u"newServiceProjectProblem"_s, this);
-    m_projectPage->setTitle(tr("Service"));
-    m_projectPage->setSubTitle(tr("Which project the service belongs to, its name and its language template."));
-
-    m_environments->setObjectName(u"newServiceEnvironments"_s);
     for (const ws::EnvironmentConfig &env : m_workspace.environments) {
-        auto *item = new QListWidgetItem(env.name, m_environments);
+        auto *item = new QListWidgetItem(env.name, m_form->newServiceEnvironments);
         item->setData(Qt::UserRole, env.name);
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
         item->setCheckState(Qt::Checked);
     }
-    m_environments->setMaximumHeight(qMax(60, m_environments->sizeHintForRow(0) * (m_environments->count() + 1)));
-    m_stage->setObjectName(u"newServiceStage"_s);
-    m_stage->addItem(tr("GA only"), false);
-    m_stage->addItem(tr("Canary + GA"), true);
-    m_image->setObjectName(u"newServiceImage"_s);
-    m_image->setPlaceholderText(tr("for example registry.example.com/shop/orders"));
-    m_port->setObjectName(u"newServicePort"_s);
-    m_port->setRange(1, 65535);
-    m_port->setValue(m_base.spec.port);
-    m_replicas->setObjectName(u"newServiceReplicas"_s);
-    m_replicas->setRange(1, 999);
-    m_replicas->setValue(m_base.spec.replicas.value_or(2));
-    m_autoscaler->setObjectName(u"newServiceAutoscaler"_s);
-    m_autoscaler->setText(tr("An autoscaler (HPA) manages the replicas"));
-    m_selfHeal->setObjectName(u"newServiceSelfHeal"_s);
-    m_selfHeal->setText(tr("Argo CD undoes changes made in the cluster (selfHeal)"));
-    m_selfHeal->setChecked(m_base.spec.selfHeal);
-    m_cluster->setObjectName(u"newServiceCluster"_s);
-    m_namespace->setObjectName(u"newServiceNamespace"_s);
-    m_namespace->setToolTip(tr("Empty: each environment's namespace from the workspace."));
+    m_form->newServiceEnvironments->setMaximumHeight(qMax(60, m_form->newServiceEnvironments->sizeHintForRow(0) * (m_form->newServiceEnvironments->count() + 1)));
+    m_form->newServicePort->setValue(m_base.spec.port);
+    m_form->newServiceReplicas->setValue(m_base.spec.replicas.value_or(2));
+    m_form->newServiceSelfHeal->setChecked(m_base.spec.selfHeal);
 
-    auto *settingsForm = new QFormLayout;
-    settingsForm->addRow(tr("&Environments:"), m_environments);
-    settingsForm->addRow(tr("S&tage level:"), m_stage);
-    settingsForm->addRow(tr("&Image repository:"), m_image);
-    settingsForm->addRow(tr("P&ort:"), m_port);
-    settingsForm->addRow(tr("&Replicas:"), m_replicas);
-    settingsForm->addRow(QString(), m_autoscaler);
-    settingsForm->addRow(QString(), m_selfHeal);
-    settingsForm->addRow(tr("&Cluster:"), m_cluster);
-    settingsForm->addRow(tr("&Namespace:"), m_namespace);
-    m_settingsPage = new NewServicePage([this] { return settingsPageProblem(); }, settingsForm,
-                                        u"newServiceSettingsProblem"_s, this);
-    m_settingsPage->setTitle(tr("Deployment"));
-    m_settingsPage->setSubTitle(tr("Where and how the service runs. Cluster and namespace start from the workspace's "
-                                   "environment."));
-
-    m_devopsNamespace->setObjectName(u"newServiceDevopsNamespace"_s);
-    m_devopsNamespace->setToolTip(tr("Empty: the project's name."));
-    m_sourceRepo->setObjectName(u"newServiceSourceRepo"_s);
-    m_sourceRepo->setPlaceholderText(tr("for example https://gitlab.example.com/shop/orders.git"));
-    auto *pipelineForm = new QFormLayout;
-    pipelineForm->addRow(tr("&DevOps project namespace:"), m_devopsNamespace);
-    pipelineForm->addRow(tr("Source &repository:"), m_sourceRepo);
-    m_pipelinePage = new NewServicePage([this] { return pipelinePageProblem(); }, pipelineForm,
-                                        u"newServicePipelineProblem"_s, this);
-    m_pipelinePage->setTitle(tr("Pipeline"));
-    m_pipelinePage->setSubTitle(tr("The KubeSphere pipeline that builds the image and releases it through this "
-                                   "deployment repository, and the Argo CD Application that deploys the pipeline."));
-
-    addPage(m_projectPage);
-    addPage(m_settingsPage);
-    addPage(m_pipelinePage);
+    m_form->projectPage->setCheck([this] { return projectPageProblem(); }, m_form->newServiceProjectProblem);
+    m_form->settingsPage->setCheck([this] { return settingsPageProblem(); }, m_form->newServiceSettingsProblem);
+    m_form->pipelinePage->setCheck([this] { return pipelinePageProblem(); }, m_form->newServicePipelineProblem);
 
     const auto changed = [this] { refresh(); };
-    connect(m_project, &QComboBox::currentTextChanged, this, changed);
-    connect(m_service, &QLineEdit::textChanged, this, changed);
-    connect(m_language, &QComboBox::currentIndexChanged, this, changed);
-    connect(m_environments, &QListWidget::itemChanged, this, changed);
-    connect(m_stage, &QComboBox::currentIndexChanged, this, changed);
-    connect(m_image, &QLineEdit::textChanged, this, changed);
-    connect(m_port, &QSpinBox::valueChanged, this, changed);
-    connect(m_replicas, &QSpinBox::valueChanged, this, changed);
-    connect(m_autoscaler, &QCheckBox::toggled, this, [this](bool on) {
-        m_replicas->setEnabled(!on);
+    connect(m_form->newServiceProject, &QComboBox::currentTextChanged, this, changed);
+    connect(m_form->newServiceName, &QLineEdit::textChanged, this, changed);
+    connect(m_form->newServiceLanguage, &QComboBox::currentIndexChanged, this, changed);
+    connect(m_form->newServiceEnvironments, &QListWidget::itemChanged, this, changed);
+    connect(m_form->newServiceStage, &QComboBox::currentIndexChanged, this, changed);
+    connect(m_form->newServiceImage, &QLineEdit::textChanged, this, changed);
+    connect(m_form->newServicePort, &QSpinBox::valueChanged, this, changed);
+    connect(m_form->newServiceReplicas, &QSpinBox::valueChanged, this, changed);
+    connect(m_form->newServiceAutoscaler, &QCheckBox::toggled, this, [this](bool on) {
+        m_form->newServiceReplicas->setEnabled(!on);
         refresh();
     });
-    connect(m_cluster, &QLineEdit::textEdited, this, [this] { m_clusterEdited = true; });
-    connect(m_cluster, &QLineEdit::textChanged, this, changed);
-    connect(m_namespace, &QLineEdit::textChanged, this, changed);
-    connect(m_devopsNamespace, &QLineEdit::textChanged, this, changed);
-    connect(m_sourceRepo, &QLineEdit::textChanged, this, changed);
+    connect(m_form->newServiceCluster, &QLineEdit::textEdited, this, [this] { m_clusterEdited = true; });
+    connect(m_form->newServiceCluster, &QLineEdit::textChanged, this, changed);
+    connect(m_form->newServiceNamespace, &QLineEdit::textChanged, this, changed);
+    connect(m_form->newServiceDevopsNamespace, &QLineEdit::textChanged, this, changed);
+    connect(m_form->newServiceSourceRepo, &QLineEdit::textChanged, this, changed);
     refresh();
 }
 
@@ -217,49 +99,49 @@ void NewServiceWizard::setAnswers(const ws::ScaffoldAnswers &answers)
 {
     m_base = answers;
     const tmpl::ServiceSpec &spec = answers.spec;
-    m_project->setEditText(spec.project);
-    m_service->setText(spec.service);
-    if (const int index = m_language->findText(spec.language); index >= 0) {
-        m_language->setCurrentIndex(index);
+    m_form->newServiceProject->setEditText(spec.project);
+    m_form->newServiceName->setText(spec.service);
+    if (const int index = m_form->newServiceLanguage->findText(spec.language); index >= 0) {
+        m_form->newServiceLanguage->setCurrentIndex(index);
     } else {
         // A language the current template set lacks stays visible, and the page names the problem.
-        m_language->addItem(spec.language);
-        m_language->setCurrentIndex(m_language->count() - 1);
+        m_form->newServiceLanguage->addItem(spec.language);
+        m_form->newServiceLanguage->setCurrentIndex(m_form->newServiceLanguage->count() - 1);
     }
     {
-        const QSignalBlocker blocker(m_environments);
-        for (int row = 0; row < m_environments->count(); ++row) {
-            QListWidgetItem *item = m_environments->item(row);
+        const QSignalBlocker blocker(m_form->newServiceEnvironments);
+        for (int row = 0; row < m_form->newServiceEnvironments->count(); ++row) {
+            QListWidgetItem *item = m_form->newServiceEnvironments->item(row);
             item->setCheckState(answers.environments.contains(item->data(Qt::UserRole).toString()) ? Qt::Checked
                                                                                                   : Qt::Unchecked);
         }
         for (const QString &env : answers.environments) {
             if (m_workspace.environment(env))
                 continue;
-            auto *item = new QListWidgetItem(tr("%1 (not in the workspace)").arg(env), m_environments);
+            auto *item = new QListWidgetItem(tr("%1 (not in the workspace)").arg(env), m_form->newServiceEnvironments);
             item->setData(Qt::UserRole, env);
             item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
             item->setCheckState(Qt::Checked);
         }
     }
-    m_stage->setCurrentIndex(spec.canaryStage ? 1 : 0);
-    m_image->setText(spec.imageRepository);
-    m_port->setValue(spec.port);
-    m_autoscaler->setChecked(!spec.replicas.has_value());
+    m_form->newServiceStage->setCurrentIndex(spec.canaryStage ? 1 : 0);
+    m_form->newServiceImage->setText(spec.imageRepository);
+    m_form->newServicePort->setValue(spec.port);
+    m_form->newServiceAutoscaler->setChecked(!spec.replicas.has_value());
     if (spec.replicas)
-        m_replicas->setValue(*spec.replicas);
-    m_selfHeal->setChecked(spec.selfHeal);
+        m_form->newServiceReplicas->setValue(*spec.replicas);
+    m_form->newServiceSelfHeal->setChecked(spec.selfHeal);
     m_clusterEdited = true;   // the stored cluster wins over the workspace default (set first: setText refreshes)
-    m_cluster->setText(spec.cluster);
-    m_namespace->setText(spec.namespaceName);
-    m_devopsNamespace->setText(spec.devopsNamespace);
-    m_sourceRepo->setText(spec.sourceRepoUrl);
+    m_form->newServiceCluster->setText(spec.cluster);
+    m_form->newServiceNamespace->setText(spec.namespaceName);
+    m_form->newServiceDevopsNamespace->setText(spec.devopsNamespace);
+    m_form->newServiceSourceRepo->setText(spec.sourceRepoUrl);
     refresh();
 }
 
 void NewServiceWizard::setTemplateSource(const QString &description)
 {
-    m_templateSource->setText(description);
+    m_form->newServiceTemplateSource->setText(description);
 }
 
 void NewServiceWizard::setExistingServices(const QHash<QString, QStringList> &servicesByProject)
@@ -272,19 +154,19 @@ ws::ScaffoldAnswers NewServiceWizard::answers() const
 {
     ws::ScaffoldAnswers result = m_base;
     tmpl::ServiceSpec &spec = result.spec;
-    spec.project = m_project->currentText().trimmed();
-    spec.service = m_service->text().trimmed();
-    spec.language = m_language->currentText();
+    spec.project = m_form->newServiceProject->currentText().trimmed();
+    spec.service = m_form->newServiceName->text().trimmed();
+    spec.language = m_form->newServiceLanguage->currentText();
     result.environments = checkedEnvironments();
-    spec.canaryStage = m_stage->currentData().toBool();
-    spec.imageRepository = m_image->text().trimmed();
-    spec.port = m_port->value();
-    spec.replicas = m_autoscaler->isChecked() ? std::nullopt : std::optional<int>(m_replicas->value());
-    spec.selfHeal = m_selfHeal->isChecked();
-    spec.cluster = m_cluster->text().trimmed();
-    spec.namespaceName = m_namespace->text().trimmed();
-    spec.devopsNamespace = m_devopsNamespace->text().trimmed();
-    spec.sourceRepoUrl = m_sourceRepo->text().trimmed();
+    spec.canaryStage = m_form->newServiceStage->currentIndex() == 1;   // the form lists "GA only", then "Canary + GA"
+    spec.imageRepository = m_form->newServiceImage->text().trimmed();
+    spec.port = m_form->newServicePort->value();
+    spec.replicas = m_form->newServiceAutoscaler->isChecked() ? std::nullopt : std::optional<int>(m_form->newServiceReplicas->value());
+    spec.selfHeal = m_form->newServiceSelfHeal->isChecked();
+    spec.cluster = m_form->newServiceCluster->text().trimmed();
+    spec.namespaceName = m_form->newServiceNamespace->text().trimmed();
+    spec.devopsNamespace = m_form->newServiceDevopsNamespace->text().trimmed();
+    spec.sourceRepoUrl = m_form->newServiceSourceRepo->text().trimmed();
     // One environment whose workspace pattern differs from "{project}-{env}" needs its namespace spelled out.
     if (spec.namespaceName.isEmpty() && result.environments.size() == 1) {
         if (const ws::EnvironmentConfig *env = m_workspace.environment(result.environments.front())) {
@@ -310,12 +192,12 @@ QString NewServiceWizard::problem(int page) const
 
 QString NewServiceWizard::projectPageProblem() const
 {
-    const QString project = m_project->currentText().trimmed();
+    const QString project = m_form->newServiceProject->currentText().trimmed();
     if (project.isEmpty())
         return tr("Enter a project: choose an existing one or type a new name.");
     if (const Result<void> r = checkDnsLabel(project, NameKind::Project); !r)
         return r.error().message;
-    const QString service = m_service->text().trimmed();
+    const QString service = m_form->newServiceName->text().trimmed();
     if (service.isEmpty())
         return tr("Enter the service name, for example orders.");
     if (const Result<void> r = checkDnsLabel(service, NameKind::Service); !r)
@@ -323,9 +205,9 @@ QString NewServiceWizard::projectPageProblem() const
     const QStringList languages = m_templates.languages();
     if (languages.isEmpty())
         return tr("The template set offers no language template; check the workspace's templates.");
-    if (!languages.contains(m_language->currentText())) {
+    if (!languages.contains(m_form->newServiceLanguage->currentText())) {
         return tr("The template set has no \"%1\" template; choose one of: %2.")
-            .arg(m_language->currentText(), languages.join(u", "_s));
+            .arg(m_form->newServiceLanguage->currentText(), languages.join(u", "_s));
     }
     return {};
 }
@@ -369,8 +251,8 @@ QString NewServiceWizard::pipelinePageProblem() const
 QStringList NewServiceWizard::checkedEnvironments() const
 {
     QStringList envs;
-    for (int row = 0; row < m_environments->count(); ++row) {
-        const QListWidgetItem *item = m_environments->item(row);
+    for (int row = 0; row < m_form->newServiceEnvironments->count(); ++row) {
+        const QListWidgetItem *item = m_form->newServiceEnvironments->item(row);
         if (item->checkState() == Qt::Checked)
             envs << item->data(Qt::UserRole).toString();
     }
@@ -386,8 +268,8 @@ QString NewServiceWizard::defaultCluster() const
 
 QString NewServiceWizard::defaultNamespaces() const
 {
-    const QString project = m_project->currentText().trimmed();
-    const QString service = m_service->text().trimmed();
+    const QString project = m_form->newServiceProject->currentText().trimmed();
+    const QString service = m_form->newServiceName->text().trimmed();
     QStringList namespaces;
     for (const QString &name : checkedEnvironments()) {
         const ws::EnvironmentConfig *env = m_workspace.environment(name);
@@ -399,22 +281,22 @@ QString NewServiceWizard::defaultNamespaces() const
 void NewServiceWizard::refresh()
 {
     if (!m_clusterEdited) {
-        const QSignalBlocker blocker(m_cluster);
-        m_cluster->setText(defaultCluster());
+        const QSignalBlocker blocker(m_form->newServiceCluster);
+        m_form->newServiceCluster->setText(defaultCluster());
     }
-    m_namespace->setPlaceholderText(defaultNamespaces());
-    m_devopsNamespace->setPlaceholderText(m_project->currentText().trimmed());
-    const QString project = m_project->currentText().trimmed();
-    const QString service = m_service->text().trimmed();
+    m_form->newServiceNamespace->setPlaceholderText(defaultNamespaces());
+    m_form->newServiceDevopsNamespace->setPlaceholderText(m_form->newServiceProject->currentText().trimmed());
+    const QString project = m_form->newServiceProject->currentText().trimmed();
+    const QString service = m_form->newServiceName->text().trimmed();
     const bool exists = m_existingServices.value(project).contains(service);
-    m_existingNote->setText(exists ? tr("%1 already exists in %2: the review will show what would change, and "
+    m_form->newServiceExistingNote->setText(exists ? tr("%1 already exists in %2: the review will show what would change, and "
                                         "nothing changes without your Commit.")
                                          .arg(service, project)
                                    : QString());
-    m_existingNote->setVisible(exists);
-    m_projectPage->recheck();
-    m_settingsPage->recheck();
-    m_pipelinePage->recheck();
+    m_form->newServiceExistingNote->setVisible(exists);
+    m_form->projectPage->recheck();
+    m_form->settingsPage->recheck();
+    m_form->pipelinePage->recheck();
 }
 
 } // namespace gd::ui

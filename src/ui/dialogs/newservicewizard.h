@@ -9,19 +9,16 @@
 #include <QStringList>
 #include <QWizard>
 
-class QCheckBox;
-class QComboBox;
-class QLabel;
-class QLineEdit;
-class QListWidget;
-class QSpinBox;
+#include <memory>
 
 namespace gd::ui {
 
-class NewServicePage;
+namespace Ui {
+class NewServiceWizard;
+}
 
 /// The New Service wizard (issue 6): collects the answers for a new service, or for running the scaffold again for
-/// one. Page 1: project (existing or new), service name, language template, and which template set renders them.
+/// one; its form is ui/newservicewizard.ui. Page 1: project (existing or new), service name, language template, and which template set renders them.
 /// Page 2: environments, stage level, image repository, port, replicas or autoscaler, selfHeal, cluster and namespace
 /// (defaults from the workspace's environment). Page 3: the pipeline's parameters (KubeSphere DevOps namespace,
 /// source repository). Inputs are checked as typed; each page names its first problem in a sentence and Next/Finish stay
@@ -58,31 +55,12 @@ private:
     QString defaultNamespaces() const;
     void refresh();
 
+    std::unique_ptr<Ui::NewServiceWizard> m_form;   ///< ui/newservicewizard.ui
     ws::WorkspaceConfig m_workspace;
     tmpl::TemplateSet m_templates;
     ws::ScaffoldAnswers m_base;   ///< what setAnswers gave, for the fields the wizard does not show
-    bool m_clusterEdited = false;
-
-    NewServicePage *m_projectPage;
-    NewServicePage *m_settingsPage;
-    NewServicePage *m_pipelinePage;
     QHash<QString, QStringList> m_existingServices;
-    QLabel *m_templateSource;
-    QLabel *m_existingNote;
-    QComboBox *m_project;
-    QLineEdit *m_service;
-    QComboBox *m_language;
-    QListWidget *m_environments;
-    QComboBox *m_stage;
-    QLineEdit *m_image;
-    QSpinBox *m_port;
-    QSpinBox *m_replicas;
-    QCheckBox *m_autoscaler;
-    QCheckBox *m_selfHeal;
-    QLineEdit *m_cluster;
-    QLineEdit *m_namespace;
-    QLineEdit *m_devopsNamespace;
-    QLineEdit *m_sourceRepo;
+    bool m_clusterEdited = false;
 };
 
 } // namespace gd::ui

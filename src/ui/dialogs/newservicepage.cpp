@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/dialogs/newservicepage.h"
+
+#include <QLabel>
+
+namespace gd::ui {
+
+NewServicePage::NewServicePage(QWidget *parent) : QWizardPage(parent) {}
+
+void NewServicePage::setCheck(std::function<QString()> check, QLabel *problem)
+{
+    m_check = std::move(check);
+    m_problem = problem;
+    QPalette palette = m_problem->palette();
+    const bool dark = palette.color(QPalette::Window).lightness() < 128;
+    palette.setColor(QPalette::WindowText, dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb3, 0x26, 0x1e));
+    m_problem->setPalette(palette);
+}
+
+void NewServicePage::recheck()
+{
+    if (!m_check)
+        return;
+    const QString problem = m_check();
+    m_problem->setText(problem);
+    m_problem->setVisible(!problem.isEmpty());
+    const bool complete = problem.isEmpty();
+    if (complete != m_complete) {
+        m_complete = complete;
+        Q_EMIT completeChanged();
+    }
+}
+
+} // namespace gd::ui
