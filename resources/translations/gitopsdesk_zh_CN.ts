@@ -3222,6 +3222,33 @@ Environments: %3</source>
     </message>
 </context>
 <context>
+    <name>gd::ui::RegistrySignInDialog</name>
+    <message>
+        <source>Sign In to the Registry</source>
+        <translation>登录镜像仓库</translation>
+    </message>
+    <message>
+        <source>Enter a user name (or robot account) and its password or access token for %1. The sign-in is kept in the system keychain.</source>
+        <translation>请输入 %1 的用户名（或机器人账户）及其密码或访问令牌。登录信息保存在系统钥匙串中。</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Password or token:</source>
+        <translation>密码或令牌：</translation>
+    </message>
+    <message>
+        <source>Sign In</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>A user name cannot contain &apos;:&apos;. Check the user name.</source>
+        <translation>用户名不能包含“:”。请检查用户名。</translation>
+    </message>
+</context>
+<context>
     <name>gd::ui::ReleaseController</name>
     <message>
         <source>The workspace names no container registry, so tags are typed and not checked.</source>
@@ -3302,6 +3329,14 @@ Environments: %3</source>
     <message>
         <source>Read the release history of %1 in %2</source>
         <translation>读取 %1 在 %2 环境的发布历史</translation>
+    </message>
+    <message>
+        <source>No system keychain can be reached here, so the sign-in holds only until the window closes.</source>
+        <translation>此处无法访问系统钥匙串，因此登录仅在窗口关闭前有效。</translation>
+    </message>
+    <message>
+        <source>The sign-in works, but it could not be kept in the system keychain, so it holds only until the window closes: %1</source>
+        <translation>登录有效，但无法保存到系统钥匙串，因此仅在窗口关闭前有效：%1</translation>
     </message>
 </context>
 <context>
@@ -3387,6 +3422,10 @@ Environments: %3</source>
     <message>
         <source>GA</source>
         <translation>GA</translation>
+    </message>
+    <message>
+        <source>Sign In to the Registry…</source>
+        <translation>登录镜像仓库…</translation>
     </message>
 </context>
 <context>

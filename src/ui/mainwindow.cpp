@@ -860,7 +860,7 @@ void MainWindow::changeEvent(QEvent *event)
 
 void MainWindow::createReleases()
 {
-    m_releases = new ReleaseController(this, *m_jobs, m_cache, *m_http, this);
+    m_releases = new ReleaseController(this, *m_jobs, m_cache, *m_http, m_credentials, this);
     const auto current = [this](const QString &project, const QString &service, const QString &env) {
         return m_servicePage->projectName() == project && m_servicePage->serviceName() == service
                && m_servicePage->currentEnvironment() == env;

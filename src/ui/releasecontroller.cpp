@@ -6,7 +6,9 @@
 #include "git/repocache.h"
 #include "manifest/kustomizerunner.h"
 #include "net/argoclient.h"
+#include "net/credentialstore.h"
 #include "net/registryclient.h"
+#include "ui/dialogs/registrysignindialog.h"
 #include "ui/dialogs/releasedialog.h"
 #include "ui/dialogs/reviewdialog.h"
 #include "workspace/journal.h"
@@ -21,8 +23,9 @@ using namespace Qt::Literals::StringLiterals;
 namespace gd::ui {
 
 ReleaseController::ReleaseController(QWidget *window, flows::JobQueue &jobs, std::shared_ptr<git::RepoCache> cache,
-                                     net::HttpClient &http, QObject *parent)
-    : QObject(parent), m_window(window), m_jobs(jobs), m_cache(std::move(cache)), m_http(http)
+                                     net::HttpClient &http, net::CredentialStore *credentials, QObject *parent)
+    : QObject(parent), m_window(window), m_jobs(jobs), m_cache(std::move(cache)), m_http(http),
+      m_credentials(credentials)
 {
 }
 
@@ -32,6 +35,7 @@ void ReleaseController::setWorkspace(std::shared_ptr<const flows::LoadedWorkspac
 {
     m_workspace = std::move(workspace);
     m_registry.reset();
+    const int generation = ++m_registryGeneration;
     if (!m_workspace || m_workspace->config.registryUrl.isEmpty())
         return;
     auto type = net::RegistryClient::typeFromConfig(m_workspace->config.registryType);
@@ -40,6 +44,23 @@ void ReleaseController::setWorkspace(std::shared_ptr<const flows::LoadedWorkspac
     net::ServerSettings server;
     server.baseUrl = net::RegistryClient::baseUrlFromConfig(m_workspace->config.registryUrl);
     m_registry = std::make_unique<net::RegistryClient>(m_http, *type, server);
+    if (!m_credentials)
+        return;
+    m_credentials->readToken(
+        registryKeychainKey(m_workspace->config.registryUrl), this, [this, generation](Result<QString> value) {
+            // Nothing stored, no keychain, or a value that is not "user:secret": read anonymously, without a word
+            // (a private registry says so when its tags are listed, and offers the sign-in there).
+            if (!value.ok() || generation != m_registryGeneration || !m_registry)
+                return;
+            auto credentials = net::RegistryCredentials::fromKeychainValue(*value);
+            if (credentials.ok() && !credentials->isEmpty())
+                m_registry->setCredentials(*credentials);
+        });
+}
+
+QString ReleaseController::registryKeychainKey(const QString &registryUrl)
+{
+    return net::RegistryClient::baseUrlFromConfig(registryUrl).toString();
 }
 
 void ReleaseController::setArgo(argo::ArgoClient *client, ApplicationLookup lookup)
@@ -79,6 +100,10 @@ void ReleaseController::release(const QString &project, const QString &service, 
             [this, dialog, project, image](const ws::ReleaseRequest &request) {
                 checkTagThenReview(dialog, project, request, image);
             });
+    const ws::EnvironmentState environment = *found;
+    connect(dialog, &ReleaseDialog::registrySignInRequested, this, [this, dialog, environment, project, service] {
+        signIn(dialog, environment, project, service);
+    });
     listTags(dialog, *found, project, service);
     Q_EMIT releaseDialogOpened(dialog);
     dialog->open();
@@ -100,9 +125,11 @@ void ReleaseController::listTags(ReleaseDialog *dialog, const ws::EnvironmentSta
                 running[env.canaryTag].append(tr("%1 (canary)").arg(env.environment));
         }
     }
-    m_registry->listTags(state.image, dialog, [dialog, running](Result<std::vector<net::ImageTag>> tags) {
+    dialog->setReadingTags();
+    m_registry->listTags(state.image, dialog, [this, dialog, running](Result<std::vector<net::ImageTag>> tags) {
         if (!tags.ok()) {
             dialog->setTagsProblem(tags.error().message);
+            offerSignIn(dialog, tags.error());
             return;
         }
         std::vector<TagChoice> choices;
@@ -110,6 +137,50 @@ void ReleaseController::listTags(ReleaseDialog *dialog, const ws::EnvironmentSta
             choices.push_back({tag.tag, tag.pushedAt, running.value(tag.tag)});
         dialog->setAvailableTags(choices);
     });
+}
+
+void ReleaseController::offerSignIn(ReleaseDialog *dialog, const Error &error)
+{
+    if (error.code == Error::Code::Auth && m_registry)
+        dialog->setRegistrySignInOffered(true);
+}
+
+void ReleaseController::signIn(ReleaseDialog *dialog, const ws::EnvironmentState &state, const QString &project,
+                               const QString &service)
+{
+    if (!m_registry || !m_workspace)
+        return;
+    const QString registry = registryKeychainKey(m_workspace->config.registryUrl);
+    auto *signInDialog = new RegistrySignInDialog(registry, dialog);
+    signInDialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(signInDialog, &RegistrySignInDialog::submitted, this,
+            [this, dialog, signInDialog, state, project, service, registry] {
+                const net::RegistryCredentials credentials{signInDialog->username(), signInDialog->secret()};
+                // The sign-in holds for this session whatever the keychain says; a late keychain read must not
+                // replace it.
+                ++m_registryGeneration;
+                if (m_registry)
+                    m_registry->setCredentials(credentials);
+                dialog->setTagProblem(QString());
+                listTags(dialog, state, project, service);
+                if (!m_credentials) {
+                    signInDialog->setKeychainOutcome(
+                        tr("No system keychain can be reached here, so the sign-in holds only until the window "
+                           "closes."));
+                    return;
+                }
+                m_credentials->writeToken(
+                    registry, credentials.username + u':' + credentials.secret, signInDialog,
+                    [signInDialog](Result<void> stored) {
+                        signInDialog->setKeychainOutcome(
+                            stored.ok() ? QString()
+                                        : ReleaseController::tr("The sign-in works, but it could not be kept in the "
+                                                                "system keychain, so it holds only until the window "
+                                                                "closes: %1")
+                                              .arg(stored.error().message));
+                    });
+            });
+    signInDialog->open();
 }
 
 void ReleaseController::checkTagThenReview(ReleaseDialog *dialog, const QString &project,
@@ -128,9 +199,10 @@ void ReleaseController::checkTagThenReview(ReleaseDialog *dialog, const QString 
         return;
     }
     // A tag the registry does not have is an error here, not a push that fails to deploy.
-    m_registry->tagExists(image, request.tag, dialog, [dialog, request, image, proceed](Result<bool> exists) {
+    m_registry->tagExists(image, request.tag, dialog, [this, dialog, request, image, proceed](Result<bool> exists) {
         if (!exists.ok()) {
             dialog->setTagProblem(exists.error().message);
+            offerSignIn(dialog, exists.error());
         } else if (!*exists) {
             dialog->setTagProblem(ReleaseController::tr("The registry has no tag %1 for %2. Push the image first, or "
                                                         "pick a tag from the list.")
@@ -269,7 +341,8 @@ void ReleaseController::run(ws::ReleaseOperation operation)
     const ws::ReleaseRequest &r = operation.request;
     const QString busyKey = key(operation.project, r.service, r.env);
     const QString application = m_lookup ? m_lookup(operation.project, r.service, r.env) : QString();
-    auto *flow = new flows::ReleaseFlow(m_jobs, m_cache, m_workspace->config, m_workspace->provider, operation, m_argo, application, this);
+    auto *flow = new flows::ReleaseFlow(m_jobs, m_cache, m_workspace->config, m_workspace->provider, operation, m_argo,
+                                        application, this);
     m_busy.insert(busyKey);
     Q_EMIT busyChanged(operation.project, r.service, r.env, true);
     connect(flow, &flows::ReleaseFlow::stepChanged, this,

@@ -24,6 +24,7 @@ namespace gd::git {
 class RepoCache;
 }
 namespace gd::net {
+class CredentialStore;
 class HttpClient;
 class RegistryClient;
 }
@@ -50,11 +51,19 @@ public:
     /// Finds the Argo CD Application that deploys a service environment (empty when none is known).
     using ApplicationLookup = std::function<QString(const QString &project, const QString &service, const QString &env)>;
 
+    /// `credentials` (may be null: the registry is read anonymously) holds the registry sign-in, keyed by the
+    /// registry URL as registryKeychainKey() gives it.
     ReleaseController(QWidget *window, flows::JobQueue &jobs, std::shared_ptr<git::RepoCache> cache,
-                      net::HttpClient &http, QObject *parent = nullptr);
+                      net::HttpClient &http, net::CredentialStore *credentials, QObject *parent = nullptr);
     ~ReleaseController() override;
 
+    /// Uses `workspace` from now on: a new registry client for its `registry` (none when it names none), signed in
+    /// with the keychain's "user:secret" for the registry URL when there is one (read asynchronously; none or no
+    /// keychain: anonymous, silently).
     void setWorkspace(std::shared_ptr<const flows::LoadedWorkspace> workspace);
+    /// The keychain key of a workspace's `registry.url`: the registry client's base URL as text
+    /// ("registry.example.com/" → "https://registry.example.com"). Pure.
+    static QString registryKeychainKey(const QString &registryUrl);
     /// The Argo CD client to sync with (null: push only) and how to find an environment's Application.
     void setArgo(argo::ArgoClient *client, ApplicationLookup lookup);
 
@@ -83,6 +92,12 @@ private:
     const ws::EnvironmentState *state(const QString &project, const QString &service, const QString &env) const;
     void listTags(ReleaseDialog *dialog, const ws::EnvironmentState &state, const QString &project,
                   const QString &service);
+    /// Offers "Sign In to the Registry…" in `dialog` when `error` is a refused sign-in.
+    void offerSignIn(ReleaseDialog *dialog, const Error &error);
+    /// Asks for the registry sign-in over `dialog`; on OK uses it at once, keeps it in the keychain and lists the
+    /// tags again.
+    void signIn(ReleaseDialog *dialog, const ws::EnvironmentState &state, const QString &project,
+                const QString &service);
     void checkTagThenReview(ReleaseDialog *dialog, const QString &project, const ws::ReleaseRequest &request,
                             const QString &image);
     /// Builds the review of `operation` on a worker and shows it; Commit starts the flow.
@@ -97,6 +112,9 @@ private:
     std::shared_ptr<const flows::LoadedWorkspace> m_workspace;
     std::unique_ptr<net::RegistryClient> m_registry;
     net::HttpClient &m_http;
+    QPointer<net::CredentialStore> m_credentials;
+    int m_registryGeneration = 0;   ///< bumped by each new registry client and each sign-in: a late keychain read
+                                    ///< must not replace what the user typed
     QPointer<argo::ArgoClient> m_argo;
     ApplicationLookup m_lookup;
     QSet<QString> m_busy;

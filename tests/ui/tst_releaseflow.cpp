@@ -3,11 +3,16 @@
 // kustomize) and the Argo CD simulator on 127.0.0.1. Release a tag from the service page, review it, see the flow
 // push, sync and report Healthy, see the timeline and the rollback window, and roll back from it; promote a canary
 // behind the approval gate.
+#include "support/fakeregistry.h"
 #include "support/simulateddemo.h"
 #include "darkpalette.h"
 #include "guitesting.h"
 #include "flows/jobqueue.h"
+#include "flows/workspaceload.h"
+#include "git/repocache.h"
 #include "git/repository.h"
+#include "net/credentialstore.h"
+#include "net/httpclient.h"
 #include "ui/dialogs/releasedialog.h"
 #include "ui/dialogs/reviewdialog.h"
 #include "ui/language.h"
@@ -24,10 +29,12 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDialog>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMessageBox>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
@@ -36,6 +43,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 #include <QTreeWidget>
 
@@ -58,6 +66,7 @@ private Q_SLOTS:
     void releaseFromTheServicePageThenRollBackFromTheTimeline();
     void promoteTheCanaryBehindTheApprovalGate();
     void tagPickerListsTheRegistryTagsAndRefusesWhatItLacks();
+    void privateRegistryAsksToSignInThenListsTheTags();
 
 private:
     void select(MainWindow &window, const QString &service, const QString &env);
@@ -317,6 +326,116 @@ void TestReleaseFlow::tagPickerListsTheRegistryTagsAndRefusesWhatItLacks()
     tag->setEditText(u"1.5.1"_s);
     QVERIFY(review->isEnabled());
     saveScreenshot(&dialog, u"release_tagpicker_light.png"_s);
+}
+
+void TestReleaseFlow::privateRegistryAsksToSignInThenListsTheTags()
+{
+    // A registry that lets nobody list anonymously (HTTP Basic) and knows one account.
+    gd::test::FakeRegistry registry;
+    QString error;
+    QVERIFY2(registry.start(&error), qPrintable(error));
+    registry.setAuth(gd::test::FakeRegistry::Auth::Basic);
+    registry.setCredentials(u"ci"_s, u"s3cret-pw"_s);
+    registry.addRepository(u"shop/orders"_s, {u"1.4.2"_s, u"1.5.0"_s, u"1.6.0"_s});
+
+    // The demo workspace with that registry; the first service environment runs an image from it.
+    auto config = gd::ws::WorkspaceConfig::load(m_demo.workspaceFile());
+    QVERIFY(config.ok());
+    auto workspace = std::make_shared<gd::flows::LoadedWorkspace>();
+    workspace->config = *config;
+    workspace->config.registryType = u"registry2"_s;
+    workspace->config.registryUrl = registry.url().toString();
+    workspace->catalog = m_catalog;
+    QVERIFY(!workspace->catalog.projects.empty() && !workspace->catalog.projects.front().services.empty());
+    gd::ws::ProjectInfo &project = workspace->catalog.projects.front();
+    gd::ws::ServiceInfo &service = project.services.front();
+    QVERIFY(!service.environments.empty());
+    gd::ws::EnvironmentState &env = service.environments.front();
+    env.image = registry.host() + u"/shop/orders"_s;
+
+    QWidget window;
+    window.resize(900, 600);
+    window.show();
+    gd::flows::JobQueue jobs;
+    gd::net::HttpClient http;
+    gd::net::CredentialStore keychain;   // no D-Bus session here: nothing stored, nothing can be kept
+    ReleaseController releases(&window, jobs,
+                               std::make_shared<gd::git::RepoCache>(m_tmp.filePath(u"signin-cache"_s)), http,
+                               &keychain);
+    releases.setWorkspace(workspace);
+    QSignalSpy opened(&releases, &ReleaseController::releaseDialogOpened);
+    releases.release(project.name, service.name, env.environment);
+    QCOMPARE(opened.size(), 1);
+    auto *dialog = opened.first().first().value<gd::ui::ReleaseDialog *>();
+
+    // Anonymous: the registry refuses, the dialog says so and offers the sign-in.
+    auto *signIn = dialog->findChild<QPushButton *>(u"registrySignInButton"_s);
+    QVERIFY(signIn != nullptr);
+    QTRY_VERIFY_WITH_TIMEOUT(signIn->isVisible(), 15000);
+    auto *tagsState = dialog->findChild<QLabel *>(u"releaseTagsState"_s);
+    QVERIFY2(tagsState->text().contains(u"Sign in to the registry"_s), qPrintable(tagsState->text()));
+    QCOMPARE(signIn->text(), u"Sign In to the Registry…"_s);
+    auto *tag = dialog->findChild<QComboBox *>(u"releaseTag"_s);
+    QCOMPARE(tag->count(), 0);
+    saveScreenshot(dialog, u"release_registry_signin_light.png"_s);
+    registry.clearRequests();
+
+    // Answer the sign-in dialog whenever it is the modal one.
+    int asked = 0;
+    QLineEdit::EchoMode echo = QLineEdit::Normal;
+    QPointer<QDialog> signInDialog;
+    QTimer answerer;
+    answerer.setInterval(20);
+    connect(&answerer, &QTimer::timeout, this, [&] {
+        auto *modal = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        if (modal == nullptr || modal->objectName() != u"registrySignInDialog"_s || modal == signInDialog)
+            return;
+        signInDialog = modal;
+        ++asked;
+        auto *user = modal->findChild<QLineEdit *>(u"registrySignInUser"_s);
+        auto *secret = modal->findChild<QLineEdit *>(u"registrySignInSecret"_s);
+        auto *ok = modal->findChild<QPushButton *>(u"registrySignInOk"_s);
+        QVERIFY(user != nullptr && secret != nullptr && ok != nullptr);
+        echo = secret->echoMode();
+        QVERIFY(!ok->isEnabled());
+        QTest::keyClicks(user, u"ci"_s);
+        QTest::keyClicks(secret, u"s3cret-pw"_s);
+        QVERIFY(ok->isEnabled());
+        ok->click();
+    });
+    answerer.start();
+    signIn->click();
+
+    // The sign-in is used at once: the list fills from the registry, newest version first.
+    QTRY_COMPARE_WITH_TIMEOUT(tag->count(), 3, 15000);
+    answerer.stop();
+    QCOMPARE(asked, 1);
+    QCOMPARE(echo, QLineEdit::Password);
+    QCOMPARE(tag->itemData(0).toString(), u"1.6.0"_s);
+    QCOMPARE(tag->itemData(2).toString(), u"1.4.2"_s);
+    QVERIFY(!signIn->isVisible());
+    QVERIFY(!tagsState->text().contains(u"Sign in"_s));
+    const QByteArray basic = "Basic " + QByteArray("ci:s3cret-pw").toBase64();
+    bool sentCredentials = false;
+    for (const gd::test::FakeRegistry::Seen &seen : registry.requests())
+        sentCredentials = sentCredentials || seen.headers.value("authorization") == basic;
+    QVERIFY(sentCredentials);
+
+    // No keychain here: the sign-in dialog says it holds for this session only, never showing the secret.
+    QVERIFY(signInDialog);
+    auto *problem = signInDialog->findChild<QLabel *>(u"registrySignInProblem"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(problem->isVisible(), 30000);
+    QVERIFY2(problem->text().contains(u"keychain"_s), qPrintable(problem->text()));
+    for (const QLabel *label : signInDialog->findChildren<QLabel *>())
+        QVERIFY(!label->text().contains(u"s3cret"_s));
+    for (const QLabel *label : dialog->findChildren<QLabel *>())
+        QVERIFY(!label->text().contains(u"s3cret"_s));
+    auto *close = signInDialog->findChild<QPushButton *>(u"registrySignInClose"_s);
+    QVERIFY(close != nullptr);
+    close->click();
+    QTRY_VERIFY(!signInDialog);
+    QCOMPARE(tag->count(), 3);   // the session keeps the sign-in
+    dialog->reject();
 }
 
 QTEST_MAIN(TestReleaseFlow)

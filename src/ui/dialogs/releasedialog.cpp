@@ -34,7 +34,7 @@ ReleaseDialog::ReleaseDialog(const QString &project, const QString &service, con
                              QWidget *parent)
     : QDialog(parent), m_state(state), m_service(service), m_heading(new QLabel(this)), m_current(new QLabel(this)),
       m_canary(new QRadioButton(this)), m_ga(new QRadioButton(this)), m_tag(new QComboBox(this)),
-      m_tagsState(new QLabel(this)), m_problem(new QLabel(this)),
+      m_tagsState(new QLabel(this)), m_signIn(new QPushButton(this)), m_problem(new QLabel(this)),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setObjectName(u"releaseDialog"_s);
@@ -44,6 +44,7 @@ ReleaseDialog::ReleaseDialog(const QString &project, const QString &service, con
     m_ga->setObjectName(u"releaseStageGa"_s);
     m_problem->setObjectName(u"releaseProblem"_s);
     m_tagsState->setObjectName(u"releaseTagsState"_s);
+    m_signIn->setObjectName(u"registrySignInButton"_s);
 
     QFont headingFont = m_heading->font();
     headingFont.setBold(true);
@@ -71,6 +72,9 @@ ReleaseDialog::ReleaseDialog(const QString &project, const QString &service, con
     m_tagsState->setForegroundRole(QPalette::PlaceholderText);
     m_tagsState->setWordWrap(true);
     m_tagsState->setText(tr("Reading the tags from the registry…"));
+    m_signIn->setText(tr("Sign In to the Registry…"));
+    m_signIn->setAutoDefault(false);
+    m_signIn->hide();
     m_problem->setPalette(problemPalette(m_problem->palette()));
     m_problem->setWordWrap(true);
     m_problem->hide();
@@ -82,6 +86,10 @@ ReleaseDialog::ReleaseDialog(const QString &project, const QString &service, con
     form->addRow(tr("Stage:"), stages);
     form->addRow(tr("Tag:"), m_tag);
     form->addRow(QString(), m_tagsState);
+    auto *signInRow = new QHBoxLayout;
+    signInRow->addWidget(m_signIn);
+    signInRow->addStretch(1);
+    form->addRow(QString(), signInRow);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_heading);
     layout->addWidget(m_current);
@@ -100,6 +108,7 @@ ReleaseDialog::ReleaseDialog(const QString &project, const QString &service, con
     connect(m_canary, &QRadioButton::toggled, this, &ReleaseDialog::updateState);
     connect(m_buttons, &QDialogButtonBox::accepted, this, [this] { Q_EMIT reviewRequested(request()); });
     connect(m_buttons, &QDialogButtonBox::rejected, this, &ReleaseDialog::reject);
+    connect(m_signIn, &QPushButton::clicked, this, &ReleaseDialog::registrySignInRequested);
     m_tag->setEditText(QString());
     updateState();
     resize(sizeHint().expandedTo(QSize(fontMetrics().averageCharWidth() * 80, 0)));
@@ -143,6 +152,7 @@ void ReleaseDialog::setAvailableTags(const std::vector<TagChoice> &tags)
         }
     }
     m_tag->setEditText(typed);
+    m_signIn->hide();
     m_tagsState->setText(tags.empty() ? tr("The registry has no tags for this image.")
                                       : tr("%n tag(s) in the registry, newest first.", nullptr, int(tags.size())));
     updateState();
@@ -151,6 +161,29 @@ void ReleaseDialog::setAvailableTags(const std::vector<TagChoice> &tags)
 void ReleaseDialog::setTagsProblem(const QString &sentence)
 {
     m_tagsState->setText(sentence);
+    fitHeight();
+}
+
+void ReleaseDialog::fitHeight()
+{
+    // A wrapped sentence needs more lines than the dialog was sized for: grow, never shrink under the user.
+    QLayout *top = layout();
+    top->activate();
+    const int needed = top->hasHeightForWidth() ? top->totalHeightForWidth(width()) : top->totalSizeHint().height();
+    if (needed > height())
+        resize(width(), needed);
+}
+
+void ReleaseDialog::setReadingTags()
+{
+    m_signIn->hide();
+    m_tagsState->setText(tr("Reading the tags from the registry…"));
+}
+
+void ReleaseDialog::setRegistrySignInOffered(bool offered)
+{
+    m_signIn->setVisible(offered);
+    fitHeight();
 }
 
 void ReleaseDialog::setTagProblem(const QString &sentence)

@@ -13,6 +13,7 @@
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
+class QPushButton;
 class QRadioButton;
 
 namespace gd::ui {
@@ -44,15 +45,23 @@ public:
     void setAvailableTags(const std::vector<TagChoice> &tags);
     /// Says why the tags could not be listed (the tag can still be typed).
     void setTagsProblem(const QString &sentence);
+    /// Says the tags are being read (again) and hides the sign-in button.
+    void setReadingTags();
+    /// Shows or hides "Sign In to the Registry…" below the tags line (the registry refused the sign-in).
+    void setRegistrySignInOffered(bool offered);
     /// Marks the typed tag as refused with `sentence` (empty: clears it).
     void setTagProblem(const QString &sentence);
 
 Q_SIGNALS:
     /// The user confirmed request() and wants to see the review.
     void reviewRequested(const gd::ws::ReleaseRequest &request);
+    /// The user clicked "Sign In to the Registry…".
+    void registrySignInRequested();
 
 private:
     void updateState();
+    /// Grows the dialog to the height its wrapped lines need at the current width.
+    void fitHeight();
     QString currentTag() const;
 
     ws::EnvironmentState m_state;
@@ -63,6 +72,7 @@ private:
     QRadioButton *m_ga;
     QComboBox *m_tag;
     QLabel *m_tagsState;
+    QPushButton *m_signIn;
     QLabel *m_problem;
     QDialogButtonBox *m_buttons;
     QString m_refusal;
