@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/dialogs/keyvaluedialog.h"
 
+#include "ui/problemtext.h"
+
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -22,11 +24,7 @@ KeyValueDialog::KeyValueDialog(const QString &title, const QString &nameLabel, c
     m_value->setObjectName(u"keyValueValue"_s);
     m_problem->setObjectName(u"keyValueProblem"_s);
     m_problem->setWordWrap(true);
-    // Problem text in a red that reads on the window colour of light and dark themes.
-    QPalette problemPalette = m_problem->palette();
-    const bool dark = problemPalette.color(QPalette::Window).lightness() < 128;
-    problemPalette.setColor(QPalette::WindowText, dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb3, 0x26, 0x1e));
-    m_problem->setPalette(problemPalette);
+    usesProblemColour(m_problem);
     m_problem->hide();
 
     auto *form = new QFormLayout;

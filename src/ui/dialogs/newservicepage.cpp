@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/dialogs/newservicepage.h"
 
+#include "ui/problemtext.h"
+
 #include <QLabel>
 
 namespace gd::ui {
@@ -11,10 +13,7 @@ void NewServicePage::setCheck(std::function<QString()> check, QLabel *problem)
 {
     m_check = std::move(check);
     m_problem = problem;
-    QPalette palette = m_problem->palette();
-    const bool dark = palette.color(QPalette::Window).lightness() < 128;
-    palette.setColor(QPalette::WindowText, dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb3, 0x26, 0x1e));
-    m_problem->setPalette(palette);
+    usesProblemColour(m_problem);
 }
 
 void NewServicePage::recheck()

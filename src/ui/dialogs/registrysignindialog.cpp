@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/dialogs/registrysignindialog.h"
 
+#include "ui/problemtext.h"
+
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -28,11 +30,7 @@ RegistrySignInDialog::RegistrySignInDialog(const QString &registry, QWidget *par
     m_explanation->setWordWrap(true);
     m_secret->setEchoMode(QLineEdit::Password);
     m_problem->setWordWrap(true);
-    // Problem text in a red that reads on the window colour of light and dark themes.
-    QPalette problemPalette = m_problem->palette();
-    const bool dark = problemPalette.color(QPalette::Window).lightness() < 128;
-    problemPalette.setColor(QPalette::WindowText, dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb3, 0x26, 0x1e));
-    m_problem->setPalette(problemPalette);
+    usesProblemColour(m_problem);
     m_problem->hide();
 
     auto *form = new QFormLayout;

@@ -2,6 +2,7 @@
 #include "ui/dialogs/releasedialog.h"
 
 #include "manifest/imagetagedit.h"
+#include "ui/problemtext.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -20,13 +21,6 @@ namespace gd::ui {
 namespace {
 
 constexpr int tagRole = Qt::UserRole + 1;
-
-QPalette problemPalette(QPalette palette)
-{
-    const bool dark = palette.color(QPalette::Window).lightness() < 128;
-    palette.setColor(QPalette::WindowText, dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb3, 0x26, 0x1e));
-    return palette;
-}
 
 } // namespace
 
@@ -75,7 +69,7 @@ ReleaseDialog::ReleaseDialog(const QString &project, const QString &service, con
     m_signIn->setText(tr("Sign In to the Registry…"));
     m_signIn->setAutoDefault(false);
     m_signIn->hide();
-    m_problem->setPalette(problemPalette(m_problem->palette()));
+    usesProblemColour(m_problem);
     m_problem->setWordWrap(true);
     m_problem->hide();
 
