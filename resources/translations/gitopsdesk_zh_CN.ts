@@ -4265,6 +4265,10 @@ Scaffolded from the builtin %2 templates: %3.
         <source>GA of %1 in %2 already runs the canary&apos;s image %3: there is nothing to promote.</source>
         <translation>%1 在 %2 环境的 GA 已在运行金丝雀的镜像 %3：没有可晋升的内容。</translation>
     </message>
+    <message>
+        <source>Every release of %1 in %2 is already rolled back.</source>
+        <translation>%2 中 %1 的每个发布均已回滚。</translation>
+    </message>
 </context>
 <context>
     <name>gd::ws::ReleaseHistory</name>

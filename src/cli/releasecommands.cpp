@@ -263,7 +263,7 @@ int CliApp::rollback(const Invocation &invocation)
 
     git::ObjectId release;
     if (invocation.last) {
-        auto newest = ws::lastRelease(repo, site->project.tip, args->service, args->env);
+        auto newest = ws::lastStandingRelease(repo, site->project.tip, args->service, args->env);
         if (!newest.ok())
             return fail(newest.error());
         release = newest->id;

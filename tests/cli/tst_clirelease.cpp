@@ -302,6 +302,16 @@ void TestCliRelease::degradedReleaseIsRolledBackWithLast()
     QCOMPARE(trailers->kind, ws::ReleaseKind::Rollback);
     QCOMPARE(trailers->reverts.toHex(), brokenCommit);
     QCOMPARE(trailers->tag(), previous);
+
+    // --last again goes one release further back (the broken one is already undone).
+    const Run further = cli({u"rollback"_s, u"shop"_s, u"orders"_s, u"uat"_s, u"--last"_s, u"--no-sync"_s});
+    QVERIFY2(further.exitCode == 0, qPrintable(further.out + further.err));
+    QVERIFY2(!further.out.contains(brokenCommit.left(8)), qPrintable(further.out));
+    const auto undone = ws::ReleaseTrailers::fromMessage(message(m_repo, pushedCommit(further.out)));
+    QVERIFY(undone.has_value());
+    QCOMPARE(undone->kind, ws::ReleaseKind::Rollback);
+    QCOMPARE(undone->previousTag(), previous);
+    QVERIFY(serviceRow(m_workspace, u"orders"_s, u"uat"_s)[u"gaTag"_s].toString() != previous);
 }
 
 void TestCliRelease::twentyConcurrentReleasesAllLand()

@@ -550,8 +550,12 @@ git::SemanticEdit rollbackEdit(const git::ObjectId &release)
     };
 }
 
-Result<git::CommitInfo> lastRelease(const git::Repository &repo, const git::ObjectId &tip, const QString &service,
-                                    const QString &env, std::optional<ReleaseStage> stage)
+namespace {
+
+/// The newest Release or Promote commit of `service`/`env` (and `stage` when given) from `tip`; with `standingOnly`,
+/// one that no later Rollback or Abort undid (a revert that was itself reverted does not count).
+Result<git::CommitInfo> findRelease(const git::Repository &repo, const git::ObjectId &tip, const QString &service,
+                                    const QString &env, std::optional<ReleaseStage> stage, bool standingOnly)
 {
     if (auto names = checkNames(service, env); !names.ok())
         return names.error();
@@ -563,11 +567,17 @@ Result<git::CommitInfo> lastRelease(const git::Repository &repo, const git::Obje
         auto history = git::pathHistory(repo, tip, folder, limit);
         if (!history.ok())
             return history.error();
+        QSet<git::ObjectId> undone;   // newest first: a revert is seen before what it reverts
         for (git::CommitInfo &commit : *history) {
             const std::optional<ReleaseTrailers> trailers = ReleaseTrailers::fromMessage(commit.message);
-            if (trailers && trailers->service == service && trailers->environment == env
-                && (trailers->kind == ReleaseKind::Release || trailers->kind == ReleaseKind::Promote)
-                && (!stage || trailers->stage == *stage))
+            if (!trailers || trailers->service != service || trailers->environment != env)
+                continue;
+            if (trailers->kind == ReleaseKind::Rollback || trailers->kind == ReleaseKind::Abort) {
+                if (!undone.contains(commit.id) && !trailers->reverts.isNull())
+                    undone.insert(trailers->reverts);
+                continue;
+            }
+            if ((!stage || trailers->stage == *stage) && !(standingOnly && undone.contains(commit.id)))
                 return std::move(commit);
         }
         if (int(history->size()) < limit)
@@ -578,7 +588,25 @@ Result<git::CommitInfo> lastRelease(const git::Repository &repo, const git::Obje
                          ReleaseText::tr("The branch has no %1 release of %2 in %3.")
                              .arg(stageLabel(*stage), service, env));
     }
+    if (standingOnly) {
+        return makeError(Error::Code::NotFound,
+                         ReleaseText::tr("Every release of %1 in %2 is already rolled back.").arg(service, env));
+    }
     return makeError(Error::Code::NotFound, ReleaseText::tr("The branch has no release of %1 in %2.").arg(service, env));
+}
+
+} // namespace
+
+Result<git::CommitInfo> lastRelease(const git::Repository &repo, const git::ObjectId &tip, const QString &service,
+                                    const QString &env, std::optional<ReleaseStage> stage)
+{
+    return findRelease(repo, tip, service, env, stage, false);
+}
+
+Result<git::CommitInfo> lastStandingRelease(const git::Repository &repo, const git::ObjectId &tip,
+                                            const QString &service, const QString &env)
+{
+    return findRelease(repo, tip, service, env, std::nullopt, true);
 }
 
 Result<ReleaseTrailers> describeCommit(const git::Repository &repo, const git::ObjectId &commit)

@@ -110,6 +110,11 @@ git::SemanticEdit rollbackEdit(const git::ObjectId &release);
 /// Release or Promote; NotFound when there is none.
 Result<git::CommitInfo> lastRelease(const git::Repository &repo, const git::ObjectId &tip, const QString &service,
                                     const QString &env, std::optional<ReleaseStage> stage = std::nullopt);
+/// The newest Release or Promote of `service`/`env` that is still standing: no later Rollback or Abort reverted it
+/// (a revert that was itself reverted does not count). What `rollback --last` undoes, so that running it again goes
+/// one release further back. NotFound, saying so, when every release is already rolled back.
+Result<git::CommitInfo> lastStandingRelease(const git::Repository &repo, const git::ObjectId &tip,
+                                            const QString &service, const QString &env);
 
 /// What `commit` did to a release, compared with its first parent: service, environment and stage from its trailers
 /// when it has them, else from the stage kustomization it changed (a pipeline's or a hand edit's commit, also one

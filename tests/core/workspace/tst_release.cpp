@@ -75,6 +75,7 @@ private Q_SLOTS:
     void rollbackRestoresThePreviousTagAndRevertOfRevertReapplies();
     void rollbackThatConflictsNamesThePreviousTag();
     void lastReleaseFindsTheNewestOfAStage();
+    void lastStandingReleaseSkipsWhatWasRolledBack();
     void describeCommitReadsAHandEditWithoutTrailers();
     void previewShowsOneFileTheRenderedChangeAndValidation();
     void raceWithAnotherServiceBothLand();
@@ -433,6 +434,11 @@ void TestRelease::rollbackRestoresThePreviousTagAndRevertOfRevertReapplies()
     QCOMPARE(ReleaseTrailers::fromMessage(info->message)->reverts, first);
     // A rollback is not a release: the newest release is still the one rolled back.
     QCOMPARE(gd::ws::lastRelease(m_cache, fetch(), u"cart"_s, u"uat"_s)->id, first);
+    // ... but it no longer stands, so `rollback --last` has nothing further to undo here.
+    auto standing = gd::ws::lastStandingRelease(m_cache, fetch(), u"cart"_s, u"uat"_s);
+    QVERIFY(!standing.ok());
+    QCOMPARE(standing.error().code, Error::Code::NotFound);
+    QVERIFY2(standing.error().message.contains(u"already rolled back"_s), qPrintable(standing.error().message));
 
     // Rolling the same release back again changes nothing.
     auto twice = gd::ws::prepareRollback(m_cache, fetch(), first, releaseManager());
@@ -448,6 +454,24 @@ void TestRelease::rollbackRestoresThePreviousTagAndRevertOfRevertReapplies()
     QCOMPARE(tagAtTip(cartGa), u"2.1.0"_s);
     QCOMPARE(m_remote->repo().commitInfo(reapplied->commit)->summary,
              u"Revert \"Revert \"Release cart 2.1.0 to uat\"\""_s);
+    // Its rollback was itself reverted: the release stands again.
+    QCOMPARE(gd::ws::lastStandingRelease(m_cache, fetch(), u"cart"_s, u"uat"_s)->id, first);
+}
+
+void TestRelease::lastStandingReleaseSkipsWhatWasRolledBack()
+{
+    const ObjectId older = release(u"cart"_s, ReleaseStage::Ga, u"2.1.0"_s);
+    const ObjectId newer = release(u"cart"_s, ReleaseStage::Ga, u"2.2.0"_s);
+    QCOMPARE(gd::ws::lastStandingRelease(m_cache, fetch(), u"cart"_s, u"uat"_s)->id, newer);
+    auto rolledBack = push(prepared(gd::ws::prepareRollback(m_cache, fetch(), newer, releaseManager())));
+    QVERIFY(rolledBack.ok());
+    QCOMPARE(tagAtTip(cartGa), u"2.1.0"_s);
+    // The next `rollback --last` goes one release further back.
+    QCOMPARE(gd::ws::lastStandingRelease(m_cache, fetch(), u"cart"_s, u"uat"_s)->id, older);
+    QCOMPARE(gd::ws::lastRelease(m_cache, fetch(), u"cart"_s, u"uat"_s)->id, newer);
+    auto further = push(prepared(gd::ws::prepareRollback(m_cache, fetch(), older, releaseManager())));
+    QVERIFY(further.ok());
+    QCOMPARE(tagAtTip(cartGa), u"2.0.0"_s);
 }
 
 void TestRelease::rollbackThatConflictsNamesThePreviousTag()
