@@ -1080,6 +1080,10 @@
         <source>The file %1 cannot be written. Check the disk space and permissions.</source>
         <translation>无法写入文件 %1。请检查磁盘空间和权限。</translation>
     </message>
+    <message>
+        <source>Reading the files was cancelled.</source>
+        <translation>读取文件已取消。</translation>
+    </message>
 </context>
 <context>
     <name>gd::git::WorkingClone</name>

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/cliapp.h"
 
+#include "cli/cliargo.h"
 #include "git/repocache.h"
-#include "net/credentialstore.h"
 #include "manifest/kustomizerunner.h"
+#include "net/credentialstore.h"
 #include "util/names.h"
 #include "workspace/appdirs.h"
 #include "workspace/catalog.h"
@@ -262,9 +263,9 @@ Result<flows::SharedRepoProvider> CliApp::repoProvider(const ws::WorkspaceConfig
 {
     QEventLoop loop;
     std::optional<Result<flows::SharedRepoProvider>> answer;
-    // No keychain without a D-Bus session (CI, ssh): then GITLAB_TOKEN is the only source.
+    // Without a keychain GITLAB_TOKEN is the only source.
     std::unique_ptr<net::CredentialStore> store;
-    if (!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+    if (keychainReachable())
         store = std::make_unique<net::CredentialStore>();
     flows::openRepoProvider(config, store.get(), &loop, [&](Result<flows::SharedRepoProvider> provider) {
         answer = std::move(provider);

@@ -21,9 +21,13 @@ struct CliArgoText {
 
 } // namespace
 
+bool keychainReachable()
+{
+    return !qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS");
+}
+
 CliArgo::CliArgo(const ws::WorkspaceConfig &config)
-    : m_credentials(qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS") ? nullptr
-                                                                            : new net::CredentialStore(&m_http)),
+    : m_credentials(keychainReachable() ? new net::CredentialStore(&m_http) : nullptr),
       m_session(config, m_http, m_credentials)
 {
 }
@@ -64,6 +68,19 @@ Result<argo::ApplicationList> CliArgo::list()
     QEventLoop loop;
     std::optional<Result<argo::ApplicationList>> answer;
     m_session.client()->list(&loop, [&](Result<argo::ApplicationList> result) {
+        answer = std::move(result);
+        loop.quit();
+    });
+    if (!answer)
+        loop.exec();
+    return std::move(*answer);
+}
+
+Result<argo::Application> CliArgo::upsert(const QJsonObject &application)
+{
+    QEventLoop loop;
+    std::optional<Result<argo::Application>> answer;
+    m_session.client()->upsert(application, &loop, [&](Result<argo::Application> result) {
         answer = std::move(result);
         loop.quit();
     });

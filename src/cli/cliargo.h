@@ -8,10 +8,15 @@
 #include "util/result.h"
 #include "workspace/workspaceconfig.h"
 
+#include <QJsonObject>
 #include <QString>
 #include <QTextStream>
 
 namespace gd::cli {
+
+/// Whether the command line can reach the system keychain: only through a D-Bus session (not in CI or over ssh,
+/// where tokens come from environment variables).
+bool keychainReachable();
 
 /// A connected Argo CD session for the command line (no keychain without a D-Bus session: CI, ssh), shared by the
 /// Argo CD and the release commands. Main thread; every call runs a local event loop until it has its answer.
@@ -24,6 +29,8 @@ public:
 
     /// Lists every Application, waiting for the answer. Call after connect().
     Result<argo::ApplicationList> list();
+    /// Creates or updates `application` (the API's upsert), waiting for the answer. Call after connect().
+    Result<argo::Application> upsert(const QJsonObject &application);
 
     /// The name of the Application that deploys `service` in `env` of `project` (whose deployment repo is `repoUrl`);
     /// NotFound with a sentence when none does. Lists the Applications once. Call after connect().

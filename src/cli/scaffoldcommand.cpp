@@ -15,9 +15,6 @@
 #include "workspace/templatesource.h"
 
 #include <QCoreApplication>
-#include <QEventLoop>
-
-#include <optional>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -88,20 +85,6 @@ QString changeSign(manifest::ResourceChange::Type type)
         break;
     }
     return u"~"_s;
-}
-
-/// Runs one upsert of `application` and waits for the answer.
-Result<argo::Application> upsertAndWait(argo::ArgoClient &client, const QJsonObject &application)
-{
-    QEventLoop loop;
-    std::optional<Result<argo::Application>> answer;
-    client.upsert(application, &loop, [&](Result<argo::Application> result) {
-        answer = std::move(result);
-        loop.quit();
-    });
-    if (!answer)
-        loop.exec();
-    return std::move(*answer);
 }
 
 } // namespace
@@ -236,7 +219,7 @@ int CliApp::scaffold(const Invocation &invocation)
     }
     for (const ws::ScaffoldApplication &application : landed->applications) {
         const QString &name = application.name;
-        auto upserted = upsertAndWait(**client, application.body);
+        auto upserted = argo.upsert(application.body);
         if (!upserted.ok()) {
             m_err << ScaffoldCommandText::tr("The Argo CD Application %1 could not be created or updated.").arg(name)
                   << '\n';

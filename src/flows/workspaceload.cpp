@@ -11,37 +11,6 @@ using namespace Qt::Literals::StringLiterals;
 namespace gd::flows {
 namespace {
 
-/// Appends the files below `dir` (relative to `root`) to `out`: files first, then each subfolder.
-Result<void> collectFiles(const git::Repository &repo, const git::ObjectId &commit, const QString &root,
-                          const QString &dir, std::vector<ManifestFile> &out, const std::atomic_bool *cancelled)
-{
-    if (cancelled != nullptr && cancelled->load())
-        return makeError(Error::Code::Cancelled,
-                         QCoreApplication::translate("gd::flows::WorkspaceLoad",
-                                                     "Reading the manifest files was cancelled."));
-    const QString absolute = dir.isEmpty() ? root : root + u'/' + dir;
-    auto entries = repo.listDirectory(commit, absolute);
-    if (!entries.ok())
-        return entries.error();
-    std::vector<QString> subfolders;
-    for (const git::TreeEntry &entry : *entries) {
-        const QString relative = dir.isEmpty() ? entry.name : dir + u'/' + entry.name;
-        if (entry.isDirectory) {
-            subfolders.push_back(relative);
-            continue;
-        }
-        auto content = repo.readFile(commit, root + u'/' + relative);
-        if (!content.ok())
-            return content.error();
-        out.push_back(ManifestFile{relative, std::move(*content)});
-    }
-    for (const QString &sub : subfolders) {
-        if (auto nested = collectFiles(repo, commit, root, sub, out, cancelled); !nested.ok())
-            return nested;
-    }
-    return {};
-}
-
 /// The recent changes of every environment folder of `project`, read from the cache (no fetch). Empty when the
 /// repo cannot be read: then no cell of the project is called behind.
 git::RecentChanges projectRecentChanges(const ws::WorkspaceConfig &config, git::RepoCache &cache,
@@ -122,16 +91,22 @@ Result<EnvironmentFiles> readEnvironmentFiles(const ws::WorkspaceConfig &config,
     files.project = project;
     files.folder = folder;
     files.commit = opened->tip;
-    if (auto collected = collectFiles(opened->repo, opened->tip, folder, QString(), files.files, cancelled);
-        !collected.ok()) {
+    auto collected = opened->repo.readDirectory(opened->tip, folder, cancelled);
+    if (!collected.ok()) {
         if (collected.error().code == Error::Code::NotFound)
             return makeError(Error::Code::NotFound,
                              QCoreApplication::translate("gd::flows::WorkspaceLoad",
                                                          "%1 is no longer in the repository. Refresh the workspace.")
                                  .arg(folder),
                              collected.error().fullText());
+        if (collected.error().code == Error::Code::Cancelled)
+            return makeError(Error::Code::Cancelled,
+                             QCoreApplication::translate("gd::flows::WorkspaceLoad",
+                                                         "Reading the manifest files was cancelled."));
         return collected.error();
     }
+    for (auto &[path, content] : *collected)
+        files.files.push_back(ManifestFile{path, std::move(content)});
     return files;
 }
 

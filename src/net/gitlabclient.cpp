@@ -85,7 +85,7 @@ std::optional<GitLabProject> parseProject(const QJsonObject &object)
     if (!id.isDouble() || pathWithNamespace.isEmpty())
         return std::nullopt;
     GitLabProject project;
-    project.id = qint64(id.toDouble());
+    project.id = id.toInteger();
     project.path = object.value("path"_L1).toString();
     project.pathWithNamespace = pathWithNamespace;
     project.httpUrlToRepo = object.value("http_url_to_repo"_L1).toString();
@@ -261,7 +261,7 @@ void GitLabClient::group(const QString &fullPath, QObject *context, Callback<Git
             reply(notAnswerError(self.gitlabName(), what, excerpt(response.body)));
             return;
         }
-        reply(GitLabGroup{qint64(id.toDouble()), object.value("full_path"_L1).toString(),
+        reply(GitLabGroup{id.toInteger(), object.value("full_path"_L1).toString(),
                          object.value("name"_L1).toString()});
     };
     send(request, context, whenAnswered(this, closedError, std::move(done), std::move(answer)));

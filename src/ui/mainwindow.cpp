@@ -897,21 +897,29 @@ void MainWindow::createReleases()
                     m_servicePage->releasePanel()->setBusy(busy);
                 }
             });
-    connect(m_releases, &ReleaseController::progress, this, [this](const QString &sentence) {
-        if (sentence.isEmpty())
-            statusBar()->clearMessage();
-        else
-            statusBar()->showMessage(sentence);
-    });
+    connect(m_releases, &ReleaseController::progress, this, &MainWindow::showProgress);
     connect(m_releases, &ReleaseController::finished, this, [this](bool ok, bool refused, const QString &sentence) {
-        const qsizetype newline = sentence.indexOf(u'\n');
-        const MessageBanner::Kind kind = ok ? MessageBanner::Kind::Information
-                                         : refused ? MessageBanner::Kind::Warning
-                                                   : MessageBanner::Kind::Error;
-        m_banner->showMessage(kind, sentence.left(newline), newline < 0 ? QString() : sentence.mid(newline + 1));
-        m_bannerFromLoad = false;
+        showOutcome(ok, refused, sentence);
         refresh();   // the tags, the gate and the history follow what landed
     });
+}
+
+void MainWindow::showProgress(const QString &sentence)
+{
+    if (sentence.isEmpty())
+        statusBar()->clearMessage();
+    else
+        statusBar()->showMessage(sentence);
+}
+
+void MainWindow::showOutcome(bool ok, bool refused, const QString &sentence)
+{
+    const qsizetype newline = sentence.indexOf(u'\n');
+    const MessageBanner::Kind kind = ok        ? MessageBanner::Kind::Information
+                                     : refused ? MessageBanner::Kind::Warning
+                                               : MessageBanner::Kind::Error;
+    m_banner->showMessage(kind, sentence.left(newline), newline < 0 ? QString() : sentence.mid(newline + 1));
+    m_bannerFromLoad = false;
 }
 
 void MainWindow::showPendingNotice()
@@ -932,21 +940,10 @@ void MainWindow::createNewServices()
             [this](const QString &project) { m_newServices->start(project); });
     connect(m_servicePage, &ServicePage::wizardRequested, this,
             [this](const QString &project, const QString &service) { m_newServices->start(project, service); });
-    connect(m_newServices, &NewServiceController::progress, this, [this](const QString &sentence) {
-        if (sentence.isEmpty())
-            statusBar()->clearMessage();
-        else
-            statusBar()->showMessage(sentence);
-    });
+    connect(m_newServices, &NewServiceController::progress, this, &MainWindow::showProgress);
     connect(m_newServices, &NewServiceController::finished, this,
             [this](bool ok, bool refused, const QString &sentence, const QString &project, const QString &service) {
-                const qsizetype newline = sentence.indexOf(u'\n');
-                const MessageBanner::Kind kind = ok        ? MessageBanner::Kind::Information
-                                                 : refused ? MessageBanner::Kind::Warning
-                                                           : MessageBanner::Kind::Error;
-                m_banner->showMessage(kind, sentence.left(newline),
-                                      newline < 0 ? QString() : sentence.mid(newline + 1));
-                m_bannerFromLoad = false;
+                showOutcome(ok, refused, sentence);
                 if (project.isEmpty())
                     return;
                 // Show what was scaffolded once the workspace is read again.

@@ -119,6 +119,10 @@ private:
     void onProviderOpened(int generation, const QString &path, const QString &title, const ws::WorkspaceConfig &config,
                           Result<flows::SharedRepoProvider> provider);
     /// A GitLab workspace without a token: asks for one (kept in the keychain), then goes on loading.
+    /// A running operation's step in the status bar (cleared when `sentence` is empty).
+    void showProgress(const QString &sentence);
+    /// How a release or a new service ended, in the banner: its first line, the rest as details.
+    void showOutcome(bool ok, bool refused, const QString &sentence);
     /// Shows what was kept back while the workspace loaded (a token the keychain could not keep).
     void showPendingNotice();
     void askGitLabToken(int generation, const QString &path, const QString &title, const ws::WorkspaceConfig &config,

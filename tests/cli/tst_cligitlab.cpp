@@ -231,7 +231,7 @@ void TestCliGitLab::scaffoldCreatesTheProjectAndPushesOverHttp()
             continue;
         QCOMPARE(seen.target, QByteArray("/api/v4/projects"));
         const QJsonObject body = QJsonDocument::fromJson(seen.body).object();
-        QCOMPARE(qint64(body[u"namespace_id"_s].toDouble()), m_groupId);
+        QCOMPARE(body[u"namespace_id"_s].toInteger(), m_groupId);
         QCOMPARE(body[u"path"_s].toString(), u"argocd-gitops-shop"_s);
         QCOMPARE(body[u"visibility"_s].toString(), u"private"_s);
     }

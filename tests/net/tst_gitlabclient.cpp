@@ -257,7 +257,7 @@ private Q_SLOTS:
         const QJsonObject body = QJsonDocument::fromJson(m_gitlab->requests().at(2).body).object();
         QCOMPARE(body.value("path"_L1).toString(), u"orders-deploy"_s);
         QCOMPARE(body.value("name"_L1).toString(), u"orders-deploy"_s);
-        QCOMPARE(qint64(body.value("namespace_id"_L1).toDouble()), groupId);
+        QCOMPARE(body.value("namespace_id"_L1).toInteger(), groupId);
 
         // Later lookups find it, and ensuring it again creates nothing.
         const auto found = project(*c, u"platform/devops/orders-deploy"_s);

@@ -52,7 +52,7 @@ QUrl FakeGitLab::url() const
 qint64 FakeGitLab::addGroup(const QString &fullPath, const QString &name)
 {
     if (m_groups.contains(fullPath))
-        return qint64(m_groups.value(fullPath).value("id"_L1).toDouble());
+        return m_groups.value(fullPath).value("id"_L1).toInteger();
     QJsonValue parentId;   // null for a top-level group
     QString fullName = name.isEmpty() ? lastPart(fullPath) : name;
     if (const qsizetype slash = fullPath.lastIndexOf(u'/'); slash > 0) {
@@ -132,7 +132,7 @@ qint64 FakeGitLab::addProject(const QString &groupFullPath, const QString &path,
     addGroup(groupFullPath);
     const QJsonObject project = makeProject(m_groups.value(groupFullPath), path, emptyRepo, archived);
     insertProject(groupFullPath + u'/' + path, project);
-    return qint64(project.value("id"_L1).toDouble());
+    return project.value("id"_L1).toInteger();
 }
 
 void FakeGitLab::setGitRepos(const QString &rootDir, const QString &gitBaseUrl)
@@ -218,7 +218,7 @@ QJsonObject FakeGitLab::groupById(const QByteArray &segment) const
     const QString id = QUrl::fromPercentEncoding(segment);
     for (const QJsonObject &group : m_groups) {
         if (group.value("full_path"_L1).toString() == id
-            || QString::number(qint64(group.value("id"_L1).toDouble())) == id)
+            || QString::number(group.value("id"_L1).toInteger()) == id)
             return group;
     }
     return {};
@@ -229,7 +229,7 @@ QJsonObject FakeGitLab::projectById(const QByteArray &segment) const
     const QString id = QUrl::fromPercentEncoding(segment);
     for (const QJsonObject &project : m_projects) {
         if (project.value("path_with_namespace"_L1).toString() == id
-            || QString::number(qint64(project.value("id"_L1).toDouble())) == id)
+            || QString::number(project.value("id"_L1).toInteger()) == id)
             return project;
     }
     return {};
@@ -280,9 +280,9 @@ FakeGitLab::Response FakeGitLab::groupProjects(const Request &request, const QJs
     const QString orderBy = request.query.value(u"order_by"_s, u"created_at"_s);
     std::stable_sort(matching.begin(), matching.end(), [&](const QJsonObject &a, const QJsonObject &b) {
         const bool less = orderBy == u"path" ? a.value("path"_L1).toString() < b.value("path"_L1).toString()
-                                              : a.value("id"_L1).toDouble() < b.value("id"_L1).toDouble();
+                                              : a.value("id"_L1).toInteger() < b.value("id"_L1).toInteger();
         const bool greater = orderBy == u"path" ? b.value("path"_L1).toString() < a.value("path"_L1).toString()
-                                                 : b.value("id"_L1).toDouble() < a.value("id"_L1).toDouble();
+                                                 : b.value("id"_L1).toInteger() < a.value("id"_L1).toInteger();
         return descending ? greater : less;
     });
 
@@ -339,7 +339,7 @@ FakeGitLab::Response FakeGitLab::createProject(const Request &request)
         return message(400, u"400 (Bad request) \"name\" not given"_s);
     QJsonObject group;
     if (body.contains("namespace_id"_L1)) {
-        group = groupById(QByteArray::number(qint64(body.value("namespace_id"_L1).toDouble())));
+        group = groupById(QByteArray::number(body.value("namespace_id"_L1).toInteger()));
         if (group.isEmpty())
             return message(404, u"404 Namespace Not Found"_s);
     } else {

@@ -281,6 +281,39 @@ Result<std::vector<TreeEntry>> Repository::listDirectory(const ObjectId &commit,
     return out;
 }
 
+Result<std::vector<std::pair<QString, QByteArray>>> Repository::readDirectory(const ObjectId &commit,
+                                                                              const QString &path,
+                                                                              const std::atomic_bool *cancelled) const
+{
+    std::vector<std::pair<QString, QByteArray>> files;
+    // Folders still to read, relative to `path`, in the order their files are wanted.
+    std::vector<QString> pending{QString()};
+    for (std::size_t next = 0; next < pending.size(); ++next) {
+        if (cancelled != nullptr && cancelled->load())
+            return makeError(Error::Code::Cancelled, RepositoryText::tr("Reading the files was cancelled."));
+        const QString relative = pending[next];
+        const QString absolute = relative.isEmpty() ? path : path.isEmpty() ? relative : path + u'/' + relative;
+        Result<std::vector<TreeEntry>> entries = listDirectory(commit, absolute);
+        if (!entries)
+            return entries.error();
+        std::vector<QString> subfolders;
+        for (const TreeEntry &entry : *entries) {
+            const QString file = relative.isEmpty() ? entry.name : relative + u'/' + entry.name;
+            if (entry.isDirectory) {
+                subfolders.push_back(file);
+                continue;
+            }
+            Result<QByteArray> content = readFile(commit, path.isEmpty() ? file : path + u'/' + file);
+            if (!content)
+                return content.error();
+            files.emplace_back(file, std::move(*content));
+        }
+        // Depth first, as a folder's own files come before its subfolders' ones.
+        pending.insert(pending.begin() + qsizetype(next) + 1, subfolders.begin(), subfolders.end());
+    }
+    return files;
+}
+
 Result<ObjectId> Repository::entryId(const ObjectId &commit, const QString &path) const
 {
     Result<TreePtr> root = commitTree(m_repo, commit);

@@ -9,8 +9,10 @@
 #include <QByteArray>
 #include <QString>
 
+#include <atomic>
 #include <memory>
 #include <optional>
+#include <utility>
 #include <vector>
 
 struct git_repository;
@@ -55,6 +57,11 @@ public:
     Result<std::vector<TreeEntry>> listDirectory(const ObjectId &commit, const QString &path) const;
     /// The id of the tree or blob at `path` in `commit` (a cheap change check). NotFound when absent.
     Result<ObjectId> entryId(const ObjectId &commit, const QString &path) const;
+    /// Every file below directory `path` of `commit` ("" for the root) with its content, paths relative to `path`; a
+    /// folder's own files (by name) come before those of its subfolders (by name). NotFound when `path` is absent,
+    /// Cancelled when `cancelled` is set while reading. One blob read per file.
+    Result<std::vector<std::pair<QString, QByteArray>>> readDirectory(const ObjectId &commit, const QString &path,
+                                                                      const std::atomic_bool *cancelled = nullptr) const;
     /// Writes every file below `path` of `commit` into `targetDir` (created), keeping relative paths.
     Result<void> extractDirectory(const ObjectId &commit, const QString &path, const QString &targetDir) const;
 

@@ -5,6 +5,10 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <algorithm>
+#include <utility>
+#include <vector>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace gd::ws {
@@ -30,33 +34,6 @@ Error cancelledError(const QString &url)
 {
     return makeError(Error::Code::Cancelled,
                      TemplateSourceText::tr("Loading the templates from %1 was cancelled.").arg(shownUrl(url)));
-}
-
-/// Adds every file below `dir` of `commit`'s tree to `files`. Hidden entries (".gitlab-ci.yml", ".gitignore")
-/// are left out, as TemplateSet::fromDirectory leaves them out of a checkout.
-Result<void> readTree(const git::Repository &repo, const git::ObjectId &commit, const QString &dir,
-                      QMap<QString, QByteArray> &files, const QString &url, const std::atomic_bool *cancelled)
-{
-    Result<std::vector<git::TreeEntry>> entries = repo.listDirectory(commit, dir);
-    if (!entries)
-        return entries.error();
-    for (const git::TreeEntry &entry : *entries) {
-        if (entry.name.startsWith(u'.'))
-            continue;
-        if (cancelled && cancelled->load())
-            return cancelledError(url);
-        const QString path = dir.isEmpty() ? entry.name : dir + u'/' + entry.name;
-        if (entry.isDirectory) {
-            if (Result<void> below = readTree(repo, commit, path, files, url, cancelled); !below)
-                return below;
-            continue;
-        }
-        Result<QByteArray> content = repo.readFile(commit, path);
-        if (!content)
-            return content.error();
-        files.insert(path, std::move(*content));
-    }
-    return {};
 }
 
 /// What the cache last knew of `branch`: the tracking ref a fetch writes, else the branch a clone made.
@@ -186,14 +163,22 @@ Result<LoadedTemplates> loadTemplates(const WorkspaceConfig &config, git::RepoCa
         commit = *found;
     }
 
-    QMap<QString, QByteArray> files;
-    if (Result<void> read = readTree(repo, commit, QString(), files, url, cancelled); !read) {
+    Result<std::vector<std::pair<QString, QByteArray>>> read = repo.readDirectory(commit, QString(), cancelled);
+    if (!read) {
         if (read.error().code == Error::Code::Cancelled)
-            return read.error();
+            return cancelledError(url);
         return makeError(read.error().code,
                          TemplateSourceText::tr("The files of the templates repository %1 at commit %2 could not be read.")
                              .arg(shown, commit.shortHex()),
                          read.error().fullText());
+    }
+    QMap<QString, QByteArray> files;
+    for (auto &[path, content] : *read) {
+        // Hidden entries (".gitlab-ci.yml", ".gitignore") are left out, as TemplateSet::fromDirectory leaves them out
+        // of a checkout.
+        const QStringList parts = path.split(u'/');
+        if (std::none_of(parts.cbegin(), parts.cend(), [](const QString &part) { return part.startsWith(u'.'); }))
+            files.insert(path, std::move(content));
     }
     Result<tmpl::TemplateSet> set = tmpl::TemplateSet::fromFiles(std::move(files));
     if (!set) {

@@ -45,6 +45,7 @@ private Q_SLOTS:
     void invalidPathsAreRefused();
     void updateRefOnlyWhenItStillPointsAtParent();
     void listAndExtractDirectory();
+    void readDirectoryGivesEveryFileFolderFilesFirst();
     void resolveAndNotFound();
     void commitInfoKeepsSignaturesAndTimeZone();
     void revertOfTagBumpApplies();
@@ -210,6 +211,30 @@ void TestRepository::listAndExtractDirectory()
     QVERIFY(QFile::exists(out + u"/manifests/kustomization.yaml"_s));
     QVERIFY(!QFile::exists(target.filePath(u"prod"_s)));
     QVERIFY(!QDir(out).exists(u"prod"_s));
+}
+
+void TestRepository::readDirectoryGivesEveryFileFolderFilesFirst()
+{
+    ScratchRepo scratch;
+    const ObjectId tip = scratch.commit({{u"svc/uat/manifests/kustomization.yaml"_s, "resources: [ga]\n"_ba},
+                                         {u"svc/uat/manifests/ga/kustomization.yaml"_s, gaKustomization("2")},
+                                         {u"svc/uat/manifests/base/deployment.yaml"_s, "kind: Deployment\n"_ba},
+                                         {u"svc/uat/application.yaml"_s, "kind: Application\n"_ba},
+                                         {u"svc/prod/application.yaml"_s, "kind: Application\n"_ba}},
+                                        u"Init"_s);
+    auto files = scratch.repo().readDirectory(tip, u"svc/uat"_s);
+    QVERIFY(files.ok());
+    QStringList paths;
+    for (const auto &[path, content] : *files)
+        paths.append(path);
+    // A folder's own files first, then each subfolder depth first, each by name.
+    QCOMPARE(paths, (QStringList{u"application.yaml"_s, u"manifests/kustomization.yaml"_s,
+                                 u"manifests/base/deployment.yaml"_s, u"manifests/ga/kustomization.yaml"_s}));
+    QCOMPARE(files->back().second, gaKustomization("2"));
+    QCOMPARE(scratch.repo().readDirectory(tip, QString())->size(), std::size_t(5));
+    QCOMPARE(scratch.repo().readDirectory(tip, u"svc/staging"_s).error().code, gd::Error::Code::NotFound);
+    const std::atomic_bool cancelled{true};
+    QCOMPARE(scratch.repo().readDirectory(tip, u"svc"_s, &cancelled).error().code, gd::Error::Code::Cancelled);
 }
 
 void TestRepository::resolveAndNotFound()
