@@ -490,6 +490,12 @@ void MainWindow::startLoad(const QString &path, bool isRefresh)
                 return;
             }
             const ws::WorkspaceConfig read = *config;
+            // A refresh of an unchanged workspace file keeps its signed-in provider (no keychain read, no prompt).
+            if (m_workspace && m_workspace->provider && m_workspace->config.filePath == read.filePath
+                && m_workspace->config.toYaml() == read.toYaml()) {
+                onProviderOpened(generation, path, title, read, m_workspace->provider);
+                return;
+            }
             flows::openRepoProvider(read, m_credentials, this,
                                     [this, generation, path, title, read](Result<flows::SharedRepoProvider> provider) {
                                         onProviderOpened(generation, path, title, read, std::move(provider));

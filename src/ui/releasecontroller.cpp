@@ -33,7 +33,13 @@ ReleaseController::~ReleaseController() = default;
 
 void ReleaseController::setWorkspace(std::shared_ptr<const flows::LoadedWorkspace> workspace)
 {
+    const bool sameRegistry = m_registry && m_workspace && workspace
+                              && m_workspace->config.registryUrl == workspace->config.registryUrl
+                              && m_workspace->config.registryType == workspace->config.registryType;
     m_workspace = std::move(workspace);
+    // A refresh keeps the client, and with it a sign-in the keychain could not keep.
+    if (sameRegistry)
+        return;
     m_registry.reset();
     const int generation = ++m_registryGeneration;
     if (!m_workspace || m_workspace->config.registryUrl.isEmpty())

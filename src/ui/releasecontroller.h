@@ -59,7 +59,7 @@ public:
 
     /// Uses `workspace` from now on: a new registry client for its `registry` (none when it names none), signed in
     /// with the keychain's "user:secret" for the registry URL when there is one (read asynchronously; none or no
-    /// keychain: anonymous, silently).
+    /// keychain: anonymous, silently). The same registry as before keeps its client and sign-in (a refresh).
     void setWorkspace(std::shared_ptr<const flows::LoadedWorkspace> workspace);
     /// The keychain key of a workspace's `registry.url`: the registry client's base URL as text
     /// ("registry.example.com/" → "https://registry.example.com"). Pure.

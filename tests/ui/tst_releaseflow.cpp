@@ -436,6 +436,16 @@ void TestReleaseFlow::privateRegistryAsksToSignInThenListsTheTags()
     QTRY_VERIFY(!signInDialog);
     QCOMPARE(tag->count(), 3);   // the session keeps the sign-in
     dialog->reject();
+
+    // The workspace read again (a refresh after a release) keeps the sign-in too.
+    releases.setWorkspace(std::make_shared<const gd::flows::LoadedWorkspace>(*workspace));
+    releases.release(project.name, service.name, env.environment);
+    QCOMPARE(opened.size(), 2);
+    auto *again = opened.last().first().value<gd::ui::ReleaseDialog *>();
+    auto *againTags = again->findChild<QComboBox *>(u"releaseTag"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(againTags->count(), 3, 15000);
+    QVERIFY(!again->findChild<QPushButton *>(u"registrySignInButton"_s)->isVisible());
+    again->reject();
 }
 
 QTEST_MAIN(TestReleaseFlow)
