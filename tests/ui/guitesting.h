@@ -89,6 +89,13 @@ inline void typeInto(QLineEdit *edit, const QString &text)
     QTest::keyClicks(edit, text);
 }
 
+/// True once `spy` has recorded its signal: at once when it already has (QSignalSpy::wait only counts emissions
+/// after the call), else when it comes within `timeoutMs`.
+inline bool emitted(QSignalSpy &spy, int timeoutMs)
+{
+    return !spy.isEmpty() || spy.wait(timeoutMs);
+}
+
 /// A shown main window of `size`; when `size` is empty, 185 average characters by 50 lines of its font.
 inline std::unique_ptr<gd::ui::MainWindow> showMainWindow(QSize size = {})
 {
@@ -110,7 +117,7 @@ inline std::unique_ptr<gd::ui::MainWindow> openWorkspaceWindow(const QString &wo
     auto window = showMainWindow(size);
     QSignalSpy loaded(window.get(), &gd::ui::MainWindow::workspaceLoaded);
     window->openWorkspace(workspaceFile);
-    if (!loaded.wait(timeoutMs))
+    if (!emitted(loaded, timeoutMs))
         return nullptr;
     return window;
 }

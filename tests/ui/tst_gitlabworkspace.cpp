@@ -196,7 +196,7 @@ void TestGitLabWorkspace::cancellingTheTokenDialogLeavesTheWelcomePage()
     answerer.start();
     QSignalSpy failed(window.get(), &MainWindow::workspaceFailed);
     window->openWorkspace(m_workspace);
-    QVERIFY(failed.wait(loadTimeoutMs));
+    QVERIFY(gd::test::emitted(failed, loadTimeoutMs));
     answerer.stop();
     QCOMPARE(asked, 1);
 

@@ -219,7 +219,7 @@ void TestHealthMatrixE2e::matrixFollowsTheSimulatorLive()
     // View → Refresh reads the new tip: the bumped cell shows the new GA tag and the matrix keeps its live state.
     QSignalSpy loaded(window.get(), &MainWindow::workspaceLoaded);
     window->findChild<QAction *>(u"actionRefresh"_s)->trigger();
-    QVERIFY(loaded.wait(liveTimeoutMs));
+    QVERIFY(gd::test::emitted(loaded, liveTimeoutMs));
     const QModelIndex cell = model->indexOf(m_project.name, bumped->name, env.environment);
     QCOMPARE(cell.data(gd::ui::MatrixGaTagRole).toString(), u"9.9.9-e2e"_s);
     QTRY_COMPARE_WITH_TIMEOUT(matrixProblem(model, m_project.name, after), QString(), liveTimeoutMs);

@@ -446,7 +446,7 @@ void TestMainWindow::refreshShowsNewTagAndKeepsSelection()
 
     QSignalSpy loaded(window.get(), &MainWindow::workspaceLoaded);
     window->findChild<QAction *>(u"actionRefresh"_s)->trigger();
-    QVERIFY(loaded.wait(loadTimeoutMs));
+    QVERIFY(gd::test::emitted(loaded, loadTimeoutMs));
 
     auto *page = window->findChild<gd::ui::ServicePage *>(u"servicePage"_s);
     QCOMPARE(window->findChild<QStackedWidget *>(u"pageStack"_s)->currentWidget(), page);
@@ -625,7 +625,7 @@ void TestMainWindow::reopensLastWorkspace()
     MainWindow window;
     QSignalSpy loaded(&window, &MainWindow::workspaceLoaded);
     QVERIFY(window.openLastWorkspace());
-    QVERIFY(loaded.wait(loadTimeoutMs));
+    QVERIFY(gd::test::emitted(loaded, loadTimeoutMs));
     QCOMPARE(window.workspacePath(), QFileInfo(m_workspaceFile).absoluteFilePath());
     QVERIFY(MainWindow::recentWorkspaces().contains(QFileInfo(m_workspaceFile).absoluteFilePath()));
 }
@@ -655,7 +655,7 @@ void TestMainWindow::showsErrorOfBrokenWorkspace()
     window.show();
     QSignalSpy failed(&window, &MainWindow::workspaceFailed);
     window.openWorkspace(path);
-    QVERIFY(failed.wait(loadTimeoutMs));
+    QVERIFY(gd::test::emitted(failed, loadTimeoutMs));
     auto *banner = window.findChild<gd::ui::MessageBanner *>(u"messageBanner"_s);
     QVERIFY(banner->isVisible());
     QCOMPARE(banner->kind(), gd::ui::MessageBanner::Kind::Error);

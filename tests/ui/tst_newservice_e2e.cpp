@@ -109,7 +109,7 @@ void TestNewServiceE2e::newServiceFromTheFileMenuLandsInGitAndArgoCd()
     QVERIFY(action);
     QVERIFY(action->isEnabled());
     action->trigger();
-    QVERIFY(wizards.wait(slowMs));
+    QVERIFY(emitted(wizards, slowMs));
     auto *wizard = wizards.first().first().value<NewServiceWizard *>();
     QVERIFY(wizard->isVisible());
     // The languages come from the workspace's templates repository, at the commit it names.
@@ -135,7 +135,7 @@ void TestNewServiceE2e::newServiceFromTheFileMenuLandsInGitAndArgoCd()
     wizard->button(QWizard::FinishButton)->click();
 
     // The review: every new file of the environment and the answers, the rendered workload, a clean validation.
-    QVERIFY2(reviews.wait(slowMs), finished.isEmpty() ? "" : qPrintable(finished.first().at(2).toString()));
+    QVERIFY2(emitted(reviews, slowMs), finished.isEmpty() ? "" : qPrintable(finished.first().at(2).toString()));
     auto *review = reviews.first().first().value<ReviewDialog *>();
     const QStringList files = reviewedFiles(review);
     for (const QString &expected :
@@ -157,7 +157,7 @@ void TestNewServiceE2e::newServiceFromTheFileMenuLandsInGitAndArgoCd()
 
     QSignalSpy reloaded(window.get(), &MainWindow::workspaceLoaded);
     commit->click();
-    QVERIFY(finished.wait(slowMs));
+    QVERIFY(emitted(finished, slowMs));
     const QList<QVariant> outcome = finished.first();
     QVERIFY2(outcome.at(0).toBool(), qPrintable(outcome.at(2).toString()));
     QVERIFY2(outcome.at(2).toString().contains(u"Healthy"_s), qPrintable(outcome.at(2).toString()));
@@ -184,7 +184,7 @@ void TestNewServiceE2e::newServiceFromTheFileMenuLandsInGitAndArgoCd()
     QCOMPARE(pipeline[u"spec"_s][u"destination"_s][u"server"_s].toString(), u"https://kubernetes.default.svc"_s);
 
     // The window: the banner says so, and the tree shows the new service once the workspace is read again.
-    QVERIFY(reloaded.wait(slowMs));
+    QVERIFY(emitted(reloaded, slowMs));
     auto *banner = window->findChild<gd::ui::MessageBanner *>();
     QVERIFY(banner && banner->isVisible());
     auto *tree = window->findChild<QTreeView *>(u"projectTree"_s);
@@ -207,7 +207,7 @@ void TestNewServiceE2e::runWizardAgainReviewsOnlyWhatChanged()
     auto *again = window->findChild<QPushButton *>(u"wizardAgainButton"_s);
     QVERIFY(again && again->isVisible());
     again->click();
-    QVERIFY(wizards.wait(slowMs));
+    QVERIFY(emitted(wizards, slowMs));
     auto *wizard = wizards.first().first().value<NewServiceWizard *>();
 
     // Every answer comes back from the stored file, and the page says the service exists.
@@ -225,7 +225,7 @@ void TestNewServiceE2e::runWizardAgainReviewsOnlyWhatChanged()
     wizard->next();
     wizard->button(QWizard::FinishButton)->click();
 
-    QVERIFY2(reviews.wait(slowMs), finished.isEmpty() ? "" : qPrintable(finished.first().at(2).toString()));
+    QVERIFY2(emitted(reviews, slowMs), finished.isEmpty() ? "" : qPrintable(finished.first().at(2).toString()));
     auto *review = reviews.first().first().value<ReviewDialog *>();
     QStringList files = reviewedFiles(review);
     files.sort();
@@ -237,7 +237,7 @@ void TestNewServiceE2e::runWizardAgainReviewsOnlyWhatChanged()
     review->resize(1100, 750);
     saveScreenshot(review, u"newservice_review_again_light.png"_s);
     child<QPushButton>(review, u"commitButton"_s)->click();
-    QVERIFY(finished.wait(slowMs));
+    QVERIFY(emitted(finished, slowMs));
     QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(2).toString()));
 
     gd::git::Repository deployment = repo();
@@ -263,7 +263,7 @@ void TestNewServiceE2e::argoCdRefusingTheApplicationIsReportedAndARerunPutsItInP
     auto *tree = window->findChild<QTreeView *>(u"projectTree"_s);
     tree->setCurrentIndex(gd::test::findTreeRow(tree->model(), {u"shop"_s}));
     window->findChild<QPushButton *>(u"newServiceButton"_s)->click();
-    QVERIFY(wizards.wait(slowMs));
+    QVERIFY(emitted(wizards, slowMs));
     auto *wizard = wizards.first().first().value<NewServiceWizard *>();
     QCOMPARE(child<QComboBox>(wizard, u"newServiceProject"_s)->currentText(), u"shop"_s);
     typeInto(child<QLineEdit>(wizard, u"newServiceName"_s), u"refunds"_s);
@@ -271,14 +271,14 @@ void TestNewServiceE2e::argoCdRefusingTheApplicationIsReportedAndARerunPutsItInP
     typeInto(child<QLineEdit>(wizard, u"newServiceImage"_s), u"registry.example.com/shop/refunds"_s);
     wizard->next();
     wizard->button(QWizard::FinishButton)->click();
-    QVERIFY2(reviews.wait(slowMs), finished.isEmpty() ? "" : qPrintable(finished.first().at(2).toString()));
+    QVERIFY2(emitted(reviews, slowMs), finished.isEmpty() ? "" : qPrintable(finished.first().at(2).toString()));
     auto *review = reviews.first().first().value<ReviewDialog *>();
 
     // Argo CD answers 503 to every attempt of the first Application's upsert.
     QVERIFY(m_demo.argo()->setFault(u"5xx"_s, 3, 0, u"/api/v1/applications"_s));
     QSignalSpy reloaded(window.get(), &MainWindow::workspaceLoaded);   // read again after the flow
     child<QPushButton>(review, u"commitButton"_s)->click();
-    QVERIFY(finished.wait(slowMs));
+    QVERIFY(emitted(finished, slowMs));
     const QString sentence = finished.first().at(2).toString();
     QVERIFY2(!finished.first().at(0).toBool(), qPrintable(sentence));
     QVERIFY2(sentence.contains(u"pushed as"_s) && sentence.contains(u"could not be created or updated"_s)
@@ -289,19 +289,19 @@ void TestNewServiceE2e::argoCdRefusingTheApplicationIsReportedAndARerunPutsItInP
     QVERIFY(m_demo.argo()->application(u"shop-refunds-uat"_s).isEmpty());
 
     // The wizard again for the service: nothing to review, the Applications are put in place, nothing is pushed.
-    QVERIFY(!reloaded.isEmpty() || reloaded.wait(slowMs));
+    QVERIFY(emitted(reloaded, slowMs));
     QVERIFY(gd::test::findTreeRow(tree->model(), {u"shop"_s, u"refunds"_s}).isValid());
     tree->setCurrentIndex(gd::test::findTreeRow(tree->model(), {u"shop"_s, u"refunds"_s}));
     finished.clear();
     window->findChild<QPushButton *>(u"wizardAgainButton"_s)->click();
-    QVERIFY(wizards.wait(slowMs));
+    QVERIFY(emitted(wizards, slowMs));
     wizard = wizards.last().first().value<NewServiceWizard *>();
     QCOMPARE(child<QLineEdit>(wizard, u"newServiceImage"_s)->text(), u"registry.example.com/shop/refunds"_s);
     wizard->next();
     wizard->next();
     const int reviewsBefore = int(reviews.size());
     wizard->button(QWizard::FinishButton)->click();
-    QVERIFY(finished.wait(slowMs));
+    QVERIFY(emitted(finished, slowMs));
     QCOMPARE(int(reviews.size()), reviewsBefore);
     const QString again = finished.first().at(2).toString();
     QVERIFY2(finished.first().at(0).toBool(), qPrintable(again));

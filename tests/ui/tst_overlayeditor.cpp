@@ -243,7 +243,7 @@ void TestOverlayEditor::typeSeeDiagnosticFixAndCommit()
     // Review: the file diff and the rendered Deployment show the new tag; commit with a typed message.
     QSignalSpy opened(editor, &OverlayEditorWindow::reviewOpened);
     editor->findChild<QAction *>(u"actionReviewCommit"_s)->trigger();
-    QVERIFY(opened.wait(slowMs));
+    QVERIFY(gd::test::emitted(opened, slowMs));
     auto *dialog = opened.first().first().value<ReviewDialog *>();
     QVERIFY(dialog != nullptr);
     auto *renderedTree = dialog->findChild<QTreeWidget *>(u"renderedTree"_s);
@@ -264,7 +264,7 @@ void TestOverlayEditor::typeSeeDiagnosticFixAndCommit()
     QSignalSpy committed(editor, &OverlayEditorWindow::committed);
     QSignalSpy reloaded(window.get(), &MainWindow::workspaceLoaded);
     commit->click();
-    QVERIFY(committed.wait(slowMs));
+    QVERIFY(gd::test::emitted(committed, slowMs));
     QString landedSummary;
     const QByteArray landed = fileAtTip(u"appsmanifests/orders/uat/"_s + gaFile, &landedSummary);
     QVERIFY(landed.contains("9.9.9"));
@@ -272,7 +272,7 @@ void TestOverlayEditor::typeSeeDiagnosticFixAndCommit()
     // Only the tag line changed in the committed file.
     QCOMPARE(QString::fromUtf8(landed), QString(original).replace(oldTag, u"9.9.9"_s));
     // The main window refreshes and shows the new GA tag.
-    QVERIFY(reloaded.wait(slowMs));
+    QVERIFY(gd::test::emitted(reloaded, slowMs));
     auto *page = window->findChild<gd::ui::ServicePage *>();
     QVERIFY(page != nullptr);
     editor->close();
@@ -294,7 +294,7 @@ void TestOverlayEditor::reviewRefusesInvalidContent()
 
     QSignalSpy opened(editor, &OverlayEditorWindow::reviewOpened);
     editor->reviewAndCommit();
-    QVERIFY(opened.wait(slowMs));
+    QVERIFY(gd::test::emitted(opened, slowMs));
     auto *dialog = opened.first().first().value<ReviewDialog *>();
     auto *commit = dialog->findChild<QPushButton *>(u"commitButton"_s);
     QVERIFY(!commit->isEnabled());
@@ -431,7 +431,7 @@ void TestOverlayEditor::remoteChangeToTheSameFileIsRefusedAndCanStartOver()
 
     QSignalSpy opened(editor, &OverlayEditorWindow::reviewOpened);
     editor->reviewAndCommit();
-    QVERIFY(opened.wait(slowMs));
+    QVERIFY(gd::test::emitted(opened, slowMs));
     auto *dialog = opened.first().first().value<ReviewDialog *>();
     QVERIFY(!dialog->findChild<QPushButton *>(u"commitButton"_s)->isEnabled());
     QVERIFY(dialog->findChild<QLabel *>(u"blockingReason"_s)->text().contains(path));

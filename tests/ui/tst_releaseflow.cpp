@@ -124,7 +124,7 @@ void TestReleaseFlow::commitNextReview(ReleaseController *releases, const QStrin
                                        const QString &screenshot)
 {
     QSignalSpy opened(releases, &ReleaseController::reviewOpened);
-    QVERIFY(opened.wait(slowMs));
+    QVERIFY(gd::test::emitted(opened, slowMs));
     auto *dialog = opened.first().first().value<gd::ui::ReviewDialog *>();
     auto *rendered = dialog->findChild<QTreeWidget *>(u"renderedTree"_s);
     bool mentioned = false;
@@ -171,7 +171,7 @@ void TestReleaseFlow::releaseFromTheServicePageThenRollBackFromTheTimeline()
     QSignalSpy dialogs(releases, &ReleaseController::releaseDialogOpened);
     QSignalSpy finished(releases, &ReleaseController::finished);
     page->findChild<QPushButton *>(u"releaseButton"_s)->click();
-    QVERIFY(dialogs.count() == 1 || dialogs.wait(5000));
+    QVERIFY(gd::test::emitted(dialogs, 5000));
     auto *dialog = dialogs.first().first().value<gd::ui::ReleaseDialog *>();
     auto *tag = dialog->findChild<QComboBox *>(u"releaseTag"_s);
     QVERIFY(!dialog->findChild<QPushButton *>(u"releaseReviewButton"_s)->isEnabled());
@@ -185,7 +185,7 @@ void TestReleaseFlow::releaseFromTheServicePageThenRollBackFromTheTimeline()
     dialog->findChild<QPushButton *>(u"releaseReviewButton"_s)->click();
     commitNextReview(releases, u"3.0.0"_s, u"release_review_light.png"_s);
 
-    QVERIFY(finished.wait(slowMs));
+    QVERIFY(gd::test::emitted(finished, slowMs));
     QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(2).toString()));
     QCOMPARE(tagAtTip(service, env, u"ga"_s), u"3.0.0"_s);
     QVERIFY2(finished.first().at(2).toString().contains(u"healthy"_s, Qt::CaseInsensitive), qPrintable(finished.first().at(2).toString()));
@@ -227,7 +227,7 @@ void TestReleaseFlow::releaseFromTheServicePageThenRollBackFromTheTimeline()
     finished.clear();
     gate->findChild<QPushButton *>(u"windowRollbackButton"_s)->click();
     commitNextReview(releases, before, QString());
-    QVERIFY(finished.wait(slowMs));
+    QVERIFY(gd::test::emitted(finished, slowMs));
     QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(2).toString()));
     QCOMPARE(tagAtTip(service, env, u"ga"_s), before);
     QTRY_VERIFY_WITH_TIMEOUT(!panel->model()->entries().empty()
@@ -286,7 +286,7 @@ void TestReleaseFlow::promoteTheCanaryBehindTheApprovalGate()
     gate->findChild<QPushButton *>(u"promoteButton"_s)->click();
     answerer.stop();
     commitNextReview(releases, canaryTag, QString());
-    QVERIFY(finished.wait(slowMs));
+    QVERIFY(gd::test::emitted(finished, slowMs));
     QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(2).toString()));
     QCOMPARE(tagAtTip(service, u"prod"_s, u"ga"_s), canaryTag);
     QTRY_VERIFY_WITH_TIMEOUT(!gate->findChild<QWidget *>(u"canaryGate"_s)->isVisible(), slowMs);
