@@ -2870,10 +2870,6 @@ Open them in the editor again?</source>
         <translation>部署</translation>
     </message>
     <message>
-        <source>Where and how the service runs. Cluster and namespace start from the workspace&apos;s environment.</source>
-        <translation>服务在哪里以及如何运行。集群和命名空间的初始值来自工作区中的环境。</translation>
-    </message>
-    <message>
         <source>%1 (not in the workspace)</source>
         <translation>%1（不在工作区中）</translation>
     </message>
@@ -2944,6 +2940,14 @@ Open them in the editor again?</source>
     <message>
         <source>%1 already exists in %2: the review will show what would change, and nothing changes without your Commit.</source>
         <translation>%1 已存在于 %2 中：审阅将显示会发生的更改，未经您提交不会有任何更改。</translation>
+    </message>
+    <message>
+        <source>Where and how the service runs. Left empty, cluster and namespace are each environment&apos;s own from the workspace.</source>
+        <translation>服务在哪里、以何种方式运行。集群和命名空间留空时，各环境使用工作区中为其设定的值。</translation>
+    </message>
+    <message>
+        <source>Empty: each environment&apos;s cluster from the workspace.</source>
+        <translation>留空：各环境使用工作区中为其设定的集群。</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "workspace/scaffold.h"
 
 #include <QDir>
+#include <QFile>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -94,6 +95,16 @@ void TestCliScaffold::initTestCase()
     QVERIFY(demo.waitForFinished(120000));
     QCOMPARE(demo.exitCode(), 0);
     m_workspace = m_dir.filePath(u"demo/workspace.yaml"_s);
+    // prod keeps each service in its own namespace: a scaffold deploys where the workspace says.
+    QFile file(m_workspace);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QByteArray workspace = file.readAll();
+    file.close();
+    QVERIFY(workspace.contains(R"(namespace: "{project}-prod")"));
+    workspace.replace(R"(namespace: "{project}-prod")", R"(namespace: "{project}-{service}-prod")");
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QCOMPARE(file.write(workspace), workspace.size());
+    file.close();
 
     test::ArgoSim::Options options;
     options.workspaceFile = m_workspace;
@@ -115,7 +126,8 @@ void TestCliScaffold::previewWithoutYesPushesNothing()
     QVERIFY2(run.out.contains(u"new  appsmanifests/items/uat/manifests/ga/hpa.yaml"_s), qPrintable(run.out));
     QVERIFY(run.out.contains(u"new  appsmanifests/items/prod/application-pipeline.yaml"_s));
     QVERIFY(run.out.contains(u"new  appsmanifests/items/.gitops-desk/scaffold.yaml"_s));
-    QVERIFY(run.out.contains(u"+ Deployment/stock-prod/items-canary"_s));
+    QVERIFY2(run.out.contains(u"+ Deployment/stock-items-prod/items-canary"_s), qPrintable(run.out));
+    QVERIFY(run.out.contains(u"+ Deployment/stock-uat/items-canary"_s));
     QVERIFY(run.out.contains(u"appsmanifests/items: 0 error(s)"_s));
     QVERIFY(run.out.contains(u"run again with --yes"_s));
     // The repo exists (the provider created it) but holds no commit.

@@ -36,6 +36,7 @@ ws::WorkspaceConfig twoEnvironments()
     ws::EnvironmentConfig prod;
     prod.name = u"prod"_s;
     prod.cluster = u"https://prod.k8s.example.com"_s;
+    prod.namespacePattern = u"{project}-{service}-prod"_s;
     prod.canaryAllowed = false;
     config.environments = {uat, prod};
     return config;
@@ -151,9 +152,12 @@ void TestNewServiceWizard::settingsPageChecks()
     wizard.next();
     QCOMPARE(wizard.currentId(), 1);
 
-    // Cluster and namespaces come from the workspace's environments.
-    QCOMPARE(child<QLineEdit>(wizard, u"newServiceCluster"_s)->text(), u"https://uat.k8s.example.com"_s);
-    QCOMPARE(child<QLineEdit>(wizard, u"newServiceNamespace"_s)->placeholderText(), u"payments-uat, payments-prod"_s);
+    // Left empty, cluster and namespace are each environment's own from the workspace, and the fields say which.
+    auto *cluster = child<QLineEdit>(wizard, u"newServiceCluster"_s);
+    QVERIFY(cluster->text().isEmpty());
+    QCOMPARE(cluster->placeholderText(), u"uat: https://uat.k8s.example.com, prod: https://prod.k8s.example.com"_s);
+    QCOMPARE(child<QLineEdit>(wizard, u"newServiceNamespace"_s)->placeholderText(),
+             u"payments-uat, payments-orders-prod"_s);
 
     auto *problem = child<QLabel>(wizard, u"newServiceSettingsProblem"_s);
     QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
@@ -182,9 +186,22 @@ void TestNewServiceWizard::settingsPageChecks()
     envs->item(1)->setCheckState(Qt::Checked);
     child<QComboBox>(wizard, u"newServiceStage"_s)->setCurrentIndex(0);
     QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
-    // The cluster follows the first chosen environment until the user edits it.
-    QCOMPARE(child<QLineEdit>(wizard, u"newServiceCluster"_s)->text(), u"https://prod.k8s.example.com"_s);
-    QCOMPARE(wizard.answers().spec.cluster, u"https://prod.k8s.example.com"_s);
+    // Each environment goes to its own cluster and namespace.
+    QCOMPARE(wizard.answers().specFor(u"prod"_s).cluster, u"https://prod.k8s.example.com"_s);
+    QCOMPARE(wizard.answers().specFor(u"prod"_s).namespaceName, u"payments-orders-prod"_s);
+    envs->item(0)->setCheckState(Qt::Checked);
+    QCOMPARE(wizard.answers().specFor(u"uat"_s).cluster, u"https://uat.k8s.example.com"_s);
+    QCOMPARE(wizard.answers().specFor(u"uat"_s).namespaceName, u"payments-uat"_s);
+    QCOMPARE(wizard.answers().specFor(u"prod"_s).cluster, u"https://prod.k8s.example.com"_s);
+    // A cluster typed in is every environment's.
+    typeInto(cluster, u"https://shared.k8s.example.com"_s);
+    QCOMPARE(wizard.answers().specFor(u"uat"_s).cluster, u"https://shared.k8s.example.com"_s);
+    QCOMPARE(wizard.answers().specFor(u"prod"_s).cluster, u"https://shared.k8s.example.com"_s);
+    typeInto(cluster, u"kubernetes.default.svc"_s);
+    QVERIFY2(problem->text().contains(u"not a cluster URL"_s), qPrintable(problem->text()));
+    QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+    typeInto(cluster, QString());
+    QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
     auto *port = child<QSpinBox>(wizard, u"newServicePort"_s);
     QCOMPARE(port->minimum(), 1);
     QCOMPARE(port->maximum(), 65535);

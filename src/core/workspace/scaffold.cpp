@@ -111,7 +111,23 @@ tmpl::ServiceSpec ScaffoldAnswers::specFor(const QString &env) const
         result.gaTag = running->ga;
         result.canaryTag = running->canary;
     }
+    const auto destination = destinations.constFind(env);
+    const bool known = destination != destinations.cend();
+    if (result.cluster.isEmpty())
+        result.cluster = known ? destination->cluster : tmpl::ServiceSpec().cluster;
+    if (result.namespaceName.isEmpty() && known)
+        result.namespaceName = destination->nameSpace;
     return result;
+}
+
+ScaffoldAnswers withWorkspaceDestinations(const WorkspaceConfig &config, ScaffoldAnswers answers)
+{
+    answers.destinations.clear();
+    for (const QString &name : std::as_const(answers.environments)) {
+        if (const EnvironmentConfig *env = config.environment(name))
+            answers.destinations.insert(name, {env->cluster, env->namespaceFor(answers.spec.project, answers.spec.service)});
+    }
+    return answers;
 }
 
 ScaffoldAnswers withRunningTags(const git::Repository &repo, const git::ObjectId &tip, ScaffoldAnswers answers)

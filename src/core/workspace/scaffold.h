@@ -9,6 +9,7 @@
 #include "template/templateset.h"
 #include "util/result.h"
 #include "workspace/overlayreview.h"
+#include "workspace/workspaceconfig.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -22,20 +23,33 @@ namespace gd::ws {
 // Everything here is pure or blocking (git objects, kustomize): call it on a worker thread.
 
 /// The answers of the New Service wizard: one spec for several environments. `spec.environment` is ignored; each
-/// entry of `environments` is rendered with the rest of the spec.
+/// entry of `environments` is rendered with the rest of the spec. `spec.cluster` and `spec.namespaceName` name one
+/// destination for every environment; left empty (as they start here), each environment deploys where the workspace
+/// says it lives.
 struct ScaffoldAnswers {
     /// The tags an existing environment runs, which a scaffold keeps (releases change tags, not the wizard).
     struct RunningTags {
         QString ga;
         QString canary;
     };
+    /// Where the workspace says an environment deploys.
+    struct Destination {
+        QString cluster;
+        QString nameSpace;
+    };
+
+    ScaffoldAnswers() { spec.cluster.clear(); }
 
     tmpl::ServiceSpec spec;
     QStringList environments;   ///< in the order given; at least one, no duplicates
     /// Per environment that exists already: its running tags (withRunningTags fills it). Not stored.
     QHash<QString, RunningTags> runningTags;
+    /// Per environment the workspace knows: its destination (withWorkspaceDestinations fills it). Not stored.
+    QHash<QString, Destination> destinations;
 
-    /// The spec for one environment: `spec` with `environment` set, and the running tags when it has them.
+    /// The spec for one environment: `spec` with `environment` set, the running tags when it has them, and the
+    /// workspace's cluster and namespace where `spec` leaves them empty (the ServiceSpec defaults when the workspace
+    /// does not know the environment).
     tmpl::ServiceSpec specFor(const QString &env) const;
 };
 
@@ -57,6 +71,10 @@ Result<ScaffoldAnswers> loadScaffoldAnswers(const git::Repository &repo, const g
 /// `answers` with runningTags filled from `tip` for every environment whose GA overlay exists there, so scaffolding
 /// an existing service never changes the tags it runs. A few blob reads.
 ScaffoldAnswers withRunningTags(const git::Repository &repo, const git::ObjectId &tip, ScaffoldAnswers answers);
+
+/// `answers` with destinations filled from `config` for every environment it names (cluster, namespace pattern
+/// expanded for the answers' project and service). Pure.
+ScaffoldAnswers withWorkspaceDestinations(const WorkspaceConfig &config, ScaffoldAnswers answers);
 
 /// Checks the answers for every environment (validateSpec's sentences, naming the wrong answer) and the environment
 /// list itself. Pure.

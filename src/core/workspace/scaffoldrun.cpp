@@ -56,6 +56,7 @@ Result<PreparedScaffold> prepareScaffold(const WorkspaceConfig &config, git::Rep
     answers.spec.repoUrl = provider.repoUrl(project);
     if (answers.spec.branch.trimmed().isEmpty())
         answers.spec.branch = config.branch;
+    answers = withWorkspaceDestinations(config, std::move(answers));
     // Bad answers are refused before the repo is created.
     if (auto valid = validateAnswers(answers, templates); !valid.ok())
         return valid.error();

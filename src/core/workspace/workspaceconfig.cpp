@@ -385,6 +385,14 @@ QByteArray WorkspaceConfig::toYaml() const
     return QByteArray(out.c_str()) + '\n';
 }
 
+QString EnvironmentConfig::namespaceFor(const QString &project, const QString &service) const
+{
+    return QString(namespacePattern)
+        .replace(u"{project}"_s, project)
+        .replace(u"{service}"_s, service)
+        .replace(u"{env}"_s, name);
+}
+
 const EnvironmentConfig *WorkspaceConfig::environment(const QString &envName) const
 {
     for (const EnvironmentConfig &env : environments) {

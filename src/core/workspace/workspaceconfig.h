@@ -16,6 +16,9 @@ struct EnvironmentConfig {
     QString namespacePattern = QStringLiteral("{project}-{env}");   ///< {project}, {service}, {env} are replaced
     bool canaryAllowed = true;
     bool approvalRequired = false;
+
+    /// The namespace `service` of `project` deploys to here: namespacePattern with its placeholders replaced.
+    QString namespaceFor(const QString &project, const QString &service) const;
 };
 
 /// A team-shareable `workspace.yaml` (no secrets). Example:

@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QSet>
 #include <QSpinBox>
 
 using namespace Qt::Literals::StringLiterals;
@@ -31,11 +32,6 @@ QString checkAnswers(ws::ScaffoldAnswers answers, const tmpl::TemplateSet &templ
     if (const Result<void> r = ws::validateAnswers(answers, templates); !r)
         return r.error().message;
     return {};
-}
-
-QString expandPattern(QString pattern, const QString &project, const QString &service, const QString &env)
-{
-    return pattern.replace(u"{project}"_s, project).replace(u"{service}"_s, service).replace(u"{env}"_s, env);
 }
 
 } // namespace
@@ -85,7 +81,6 @@ NewServiceWizard::NewServiceWizard(const ws::WorkspaceConfig &workspace, const Q
         m_form->newServiceReplicas->setEnabled(!on);
         refresh();
     });
-    connect(m_form->newServiceCluster, &QLineEdit::textEdited, this, [this] { m_clusterEdited = true; });
     connect(m_form->newServiceCluster, &QLineEdit::textChanged, this, changed);
     connect(m_form->newServiceNamespace, &QLineEdit::textChanged, this, changed);
     connect(m_form->newServiceDevopsNamespace, &QLineEdit::textChanged, this, changed);
@@ -131,7 +126,6 @@ void NewServiceWizard::setAnswers(const ws::ScaffoldAnswers &answers)
     if (spec.replicas)
         m_form->newServiceReplicas->setValue(*spec.replicas);
     m_form->newServiceSelfHeal->setChecked(spec.selfHeal);
-    m_clusterEdited = true;   // the stored cluster wins over the workspace default (set first: setText refreshes)
     m_form->newServiceCluster->setText(spec.cluster);
     m_form->newServiceNamespace->setText(spec.namespaceName);
     m_form->newServiceDevopsNamespace->setText(spec.devopsNamespace);
@@ -167,15 +161,7 @@ ws::ScaffoldAnswers NewServiceWizard::answers() const
     spec.namespaceName = m_form->newServiceNamespace->text().trimmed();
     spec.devopsNamespace = m_form->newServiceDevopsNamespace->text().trimmed();
     spec.sourceRepoUrl = m_form->newServiceSourceRepo->text().trimmed();
-    // One environment whose workspace pattern differs from "{project}-{env}" needs its namespace spelled out.
-    if (spec.namespaceName.isEmpty() && result.environments.size() == 1) {
-        if (const ws::EnvironmentConfig *env = m_workspace.environment(result.environments.front())) {
-            const QString expanded = expandPattern(env->namespacePattern, spec.project, spec.service, env->name);
-            if (expanded != spec.project + u'-' + env->name)
-                spec.namespaceName = expanded;
-        }
-    }
-    return result;
+    return ws::withWorkspaceDestinations(m_workspace, std::move(result));
 }
 
 QString NewServiceWizard::problem(int page) const
@@ -259,32 +245,24 @@ QStringList NewServiceWizard::checkedEnvironments() const
     return envs;
 }
 
-QString NewServiceWizard::defaultCluster() const
-{
-    const QStringList envs = checkedEnvironments();
-    const ws::EnvironmentConfig *env = envs.isEmpty() ? nullptr : m_workspace.environment(envs.front());
-    return env ? env->cluster : tmpl::ServiceSpec().cluster;
-}
-
-QString NewServiceWizard::defaultNamespaces() const
-{
-    const QString project = m_form->newServiceProject->currentText().trimmed();
-    const QString service = m_form->newServiceName->text().trimmed();
-    QStringList namespaces;
-    for (const QString &name : checkedEnvironments()) {
-        const ws::EnvironmentConfig *env = m_workspace.environment(name);
-        namespaces << (env ? expandPattern(env->namespacePattern, project, service, name) : project + u'-' + name);
-    }
-    return namespaces.join(u", "_s);
-}
-
 void NewServiceWizard::refresh()
 {
-    if (!m_clusterEdited) {
-        const QSignalBlocker blocker(m_form->newServiceCluster);
-        m_form->newServiceCluster->setText(defaultCluster());
+    // Left empty, each environment deploys where the workspace says it lives; the placeholders name where.
+    const ws::ScaffoldAnswers current = answers();
+    QStringList clusters;   // "uat: https://…" per environment, or the one cluster they share
+    QSet<QString> distinctClusters;
+    QStringList namespaces;
+    for (const QString &env : current.environments) {
+        const ws::ScaffoldAnswers::Destination destination = current.destinations.value(env);
+        if (destination.cluster.isEmpty())
+            continue;
+        clusters << env + u": "_s + destination.cluster;
+        distinctClusters.insert(destination.cluster);
+        namespaces << destination.nameSpace;
     }
-    m_form->newServiceNamespace->setPlaceholderText(defaultNamespaces());
+    m_form->newServiceCluster->setPlaceholderText(distinctClusters.size() == 1 ? *distinctClusters.cbegin()
+                                                                               : clusters.join(u", "_s));
+    m_form->newServiceNamespace->setPlaceholderText(namespaces.join(u", "_s));
     m_form->newServiceDevopsNamespace->setPlaceholderText(m_form->newServiceProject->currentText().trimmed());
     const QString project = m_form->newServiceProject->currentText().trimmed();
     const QString service = m_form->newServiceName->text().trimmed();

@@ -51,8 +51,6 @@ private:
     QString settingsPageProblem() const;
     QString pipelinePageProblem() const;
     QStringList checkedEnvironments() const;
-    QString defaultCluster() const;
-    QString defaultNamespaces() const;
     void refresh();
 
     std::unique_ptr<Ui::NewServiceWizard> m_form;   ///< ui/newservicewizard.ui
@@ -60,7 +58,6 @@ private:
     tmpl::TemplateSet m_templates;
     ws::ScaffoldAnswers m_base;   ///< what setAnswers gave, for the fields the wizard does not show
     QHash<QString, QStringList> m_existingServices;
-    bool m_clusterEdited = false;
 };
 
 } // namespace gd::ui

@@ -49,6 +49,7 @@ class TestScaffoldRun : public QObject {
 private Q_SLOTS:
     void init();
     void newProjectGetsItsRepoTheCommitAndBothApplications();
+    void answeredDestinationIsEveryEnvironments();
     void badAnswersCreateNothing();
     void rerunKeepsTheRunningTagsAndLandsOnlyWhatChanged();
     void nothingChangedLandsNothingButStillGivesTheApplications();
@@ -73,7 +74,10 @@ void TestScaffoldRun::init()
     m_config = {};
     m_config.name = u"Test"_s;
     m_config.localPath = m_dir.filePath(u"repos"_s);
-    m_config.environments = {{u"uat"_s}, {u"prod"_s}};
+    gd::ws::EnvironmentConfig prod{u"prod"_s};
+    prod.cluster = u"https://prod.k8s.example.com"_s;
+    prod.namespacePattern = u"{project}-{service}-prod"_s;
+    m_config.environments = {{u"uat"_s}, prod};
     m_provider = std::make_unique<gd::ws::LocalRepoProvider>(m_config);
     m_cache = std::make_unique<gd::git::RepoCache>(m_dir.filePath(u"cache"_s));
 }
@@ -126,6 +130,39 @@ void TestScaffoldRun::newProjectGetsItsRepoTheCommitAndBothApplications()
     }
     QCOMPARE(names, (QStringList{u"billing-payments-uat"_s, u"billing-payments-uat-pipeline"_s,
                                  u"billing-payments-prod"_s, u"billing-payments-prod-pipeline"_s}));
+
+    // Each workload deploys where the workspace says its environment lives; the pipelines stay on Argo CD's cluster.
+    const auto destination = [&](int index) {
+        return landed->applications.at(std::size_t(index)).body.value(u"spec"_s).toObject().value(u"destination"_s)
+            .toObject();
+    };
+    QCOMPARE(destination(0).value(u"server"_s).toString(), u"https://kubernetes.default.svc"_s);
+    QCOMPARE(destination(0).value(u"namespace"_s).toString(), u"billing-uat"_s);
+    QCOMPARE(destination(2).value(u"server"_s).toString(), u"https://prod.k8s.example.com"_s);
+    QCOMPARE(destination(2).value(u"namespace"_s).toString(), u"billing-payments-prod"_s);
+    QCOMPARE(destination(3).value(u"server"_s).toString(), u"https://kubernetes.default.svc"_s);
+    const QByteArray prodBuild = prepared->review.validation.rendered.mid(
+        prepared->review.validation.rendered.indexOf("# prod"));
+    QVERIFY2(prodBuild.contains("namespace: billing-payments-prod"), prodBuild.constData());
+    QVERIFY2(!prodBuild.contains("namespace: billing-prod"), prodBuild.constData());
+}
+
+void TestScaffoldRun::answeredDestinationIsEveryEnvironments()
+{
+    ScaffoldAnswers answers = paymentsAnswers();
+    answers.spec.cluster = u"https://shared.k8s.example.com"_s;
+    answers.spec.namespaceName = u"payments"_s;
+    auto prepared = prepare(answers);
+    QVERIFY2(prepared.ok(), qPrintable(prepared.ok() ? QString() : prepared.error().fullText()));
+    for (const QString &env : {u"uat"_s, u"prod"_s}) {
+        QCOMPARE(prepared->answers.specFor(env).cluster, u"https://shared.k8s.example.com"_s);
+        QCOMPARE(prepared->answers.specFor(env).namespaceName, u"payments"_s);
+    }
+    // The stored answers keep what was answered, not the workspace's defaults.
+    auto stored = gd::ws::answersFromYaml(gd::ws::answersToYaml(paymentsAnswers()));
+    QVERIFY(stored.ok());
+    QVERIFY(stored->spec.cluster.isEmpty());
+    QVERIFY(stored->spec.namespaceName.isEmpty());
 }
 
 void TestScaffoldRun::badAnswersCreateNothing()
