@@ -47,6 +47,7 @@
 #include <QMessageBox>
 #include <QPointer>
 #include <QProgressBar>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -91,7 +92,9 @@ MainWindow::MainWindow(QWidget *parent)
     retranslateUi();
 
     const QFontMetrics fm = fontMetrics();
-    resize(fm.averageCharWidth() * 170, fm.height() * 46);
+    // 170 average characters by 46 lines, but never more than most of the screen (CJK fonts are wide).
+    const QSize preferred(fm.averageCharWidth() * 170, fm.height() * 46);
+    resize(screen() != nullptr ? preferred.boundedTo(screen()->availableGeometry().size() * 0.9) : preferred);
     QSettings settings;
     restoreGeometry(settings.value(geometryKey).toByteArray());
     m_needsInitialLayout = !restoreState(settings.value(stateKey).toByteArray());

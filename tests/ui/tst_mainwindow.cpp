@@ -26,6 +26,7 @@
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStackedWidget>
@@ -145,6 +146,7 @@ private Q_SLOTS:
     void switchesLanguageAndSavesScreenshots();
     void followsDarkPalette();
     void tablesFitLargerFont();
+    void firstWindowFitsTheScreen();
     void cancelFollowsSelectedJob();
     void reopensLastWorkspace();
     void showsErrorOfBrokenWorkspace_data();
@@ -565,6 +567,22 @@ void TestMainWindow::tablesFitLargerFont()
     QTRY_COMPARE(treeFitProblem(window->findChild<QTreeView *>(u"projectTree"_s)), QString());
     selectInTree(*window, project->name);
     QTRY_COMPARE(tableFitProblem(window->findChild<QTableView *>(u"summaryTable"_s)), QString());
+}
+
+void TestMainWindow::firstWindowFitsTheScreen()
+{
+    QSettings().clear();   // no geometry from an earlier window
+    for (const gd::ui::Language language : {gd::ui::Language::English, gd::ui::Language::ChineseSimplified}) {
+        gd::ui::applyLanguage(language);
+        MainWindow window;
+        QVERIFY(window.screen() != nullptr);
+        const QSize available = window.screen()->availableGeometry().size();
+        QVERIFY2(window.width() <= available.width() && window.height() <= available.height(),
+                 qPrintable(u"%1x%2 on a screen of %3x%4"_s.arg(window.width()).arg(window.height())
+                                .arg(available.width()).arg(available.height())));
+        QVERIFY(window.width() >= available.width() / 2);
+    }
+    gd::ui::applyLanguage(gd::ui::Language::English);
 }
 
 void TestMainWindow::cancelFollowsSelectedJob()
