@@ -673,7 +673,7 @@
     </message>
     <message>
         <source>%1: %2; both Argo CD Applications of %3 are in place and the service is Healthy.</source>
-        <translation>%1：%2；%3 的两个 Argo CD 应用均已就绪，服务状态为 Healthy。</translation>
+        <translation>%1：%2；%3 的两个 Argo CD 应用均已就绪，服务状态为健康。</translation>
     </message>
     <message>
         <source>%1: %2 and the Applications are in place, but: %3</source>
@@ -3594,6 +3594,10 @@ Environments: %3</source>
         <source>Revert the selected change with a new commit, then sync</source>
         <translation>用一个新提交撤销所选变更，然后同步</translation>
     </message>
+    <message>
+        <source>This change brought the service into the environment: there is no earlier version to roll back to.</source>
+        <translation>此更改将服务引入了该环境：没有更早的版本可以回滚。</translation>
+    </message>
 </context>
 <context>
     <name>gd::ui::ReviewDialog</name>
@@ -4276,6 +4280,10 @@ Scaffolded from the builtin %2 templates: %3.
     <message>
         <source>Every release of %1 in %2 is already rolled back.</source>
         <translation>%2 中 %1 的每个发布均已回滚。</translation>
+    </message>
+    <message>
+        <source>Commit %1 brought %2 into %3 (%4): nothing ran there before it, so there is no version to roll back to, and reverting it would remove the manifests. Nothing was pushed. Release the version you want instead.</source>
+        <translation>提交 %1 将 %2 引入了 %3（%4）：在此之前那里没有运行任何版本，因此没有可回滚的版本，撤销它会删除清单。未推送任何内容。请改为发布您需要的版本。</translation>
     </message>
 </context>
 <context>

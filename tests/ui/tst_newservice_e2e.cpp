@@ -12,8 +12,11 @@
 #include "ui/dialogs/reviewdialog.h"
 #include "ui/language.h"
 #include "ui/mainwindow.h"
+#include "ui/models/releasehistorymodel.h"
 #include "ui/newservicecontroller.h"
 #include "ui/views/messagebanner.h"
+#include "ui/views/releasepanel.h"
+#include "ui/views/servicepage.h"
 #include "workspace/demoworkspace.h"
 #include "workspace/scaffold.h"
 #include "workspace/workspaceconfig.h"
@@ -190,6 +193,18 @@ void TestNewServiceE2e::newServiceFromTheFileMenuLandsInGitAndArgoCd()
     auto *tree = window->findChild<QTreeView *>(u"projectTree"_s);
     QVERIFY(gd::test::findTreeRow(tree->model(), {u"shop"_s, u"payments"_s, u"uat"_s}).isValid());
     saveScreenshot(window.get(), u"newservice_done_light.png"_s);
+
+    // A new service has no earlier version: no rollback window, and its creation cannot be rolled back.
+    auto *page = window->findChild<gd::ui::ServicePage *>();
+    QVERIFY(page && page->isVisible());
+    auto *history = page->releasePanel();
+    QTRY_VERIFY_WITH_TIMEOUT(history->model()->rowCount() == 1, slowMs);
+    QVERIFY(!page->findChild<QWidget *>(u"rollbackWindow"_s)->isVisible());
+    auto *table = child<QTreeView>(history, u"releaseHistory"_s);
+    table->setCurrentIndex(table->model()->index(0, 0));
+    auto *rollback = child<QPushButton>(history, u"rollbackButton"_s);
+    QVERIFY(!rollback->isEnabled());
+    QVERIFY2(rollback->toolTip().contains(u"no earlier version"_s), qPrintable(rollback->toolTip()));
 }
 
 void TestNewServiceE2e::runWizardAgainReviewsOnlyWhatChanged()

@@ -145,7 +145,8 @@ Result<PreparedRelease> prepareAbort(const git::Repository &repo, const git::Obj
                                      const QString &env, const QString &canaryTag, const git::ObjectId &canaryRelease,
                                      const git::Signature &author);
 /// A rollback of `release` (see rollbackEdit), with the revert message, kind Rollback; the trailers describe the
-/// effect (image and previous image of the reverted commit swapped).
+/// effect (image and previous image of the reverted commit swapped). Precondition when `release` brought the stage
+/// in (no previous image, e.g. a new service): there is nothing to go back to.
 Result<PreparedRelease> prepareRollback(const git::Repository &repo, const git::ObjectId &tip,
                                         const git::ObjectId &release, const git::Signature &author);
 

@@ -91,7 +91,7 @@ QDateTime rollbackDeadline(const ReleaseEntry &entry, int windowMinutes);
 
 /// The newest entry that changed the GA image (newest first, as releaseHistory() returns them) when it is a
 /// release, a promotion or an edit and its rollback window is still open at `now`; nullptr otherwise (also when the
-/// newest GA change is itself a rollback or abort). The pointer is into `entries`.
+/// newest GA change is itself a rollback or abort, or brought GA in: no fromTag). The pointer is into `entries`.
 const ReleaseEntry *openRollbackWindow(const std::vector<ReleaseEntry> &entries, int windowMinutes,
                                        const QDateTime &now = QDateTime::currentDateTimeUtc());
 

@@ -95,7 +95,12 @@ void ReleasePanel::setBusy(bool busy)
 void ReleasePanel::updateButtons()
 {
     const ws::ReleaseEntry *selected = m_model->entryAt(m_table->currentIndex().row());
-    m_rollback->setEnabled(!m_busy && selected != nullptr);
+    // A change that brought a stage in (a new service) has no earlier version to go back to.
+    const bool broughtIn = selected != nullptr && !selected->stage.isEmpty() && selected->fromTag.isEmpty();
+    m_rollback->setEnabled(!m_busy && selected != nullptr && !broughtIn);
+    m_rollback->setToolTip(broughtIn ? tr("This change brought the service into the environment: there is no earlier "
+                                          "version to roll back to.")
+                                     : tr("Revert the selected change with a new commit, then sync"));
 }
 
 void ReleasePanel::changeEvent(QEvent *event)
@@ -111,7 +116,6 @@ void ReleasePanel::retranslateUi()
 {
     m_heading->setText(m_env.isEmpty() ? tr("Release history") : tr("Release history in %1").arg(m_env));
     m_rollback->setText(tr("Roll Back Selected…"));
-    m_rollback->setToolTip(tr("Revert the selected change with a new commit, then sync"));
     updateButtons();
 }
 

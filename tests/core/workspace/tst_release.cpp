@@ -74,6 +74,7 @@ private Q_SLOTS:
     void abortPutsTheCanaryBackOnThePreviousTag();
     void rollbackRestoresThePreviousTagAndRevertOfRevertReapplies();
     void rollbackThatConflictsNamesThePreviousTag();
+    void rollbackOfTheCommitThatBroughtTheServiceInIsRefused();
     void lastReleaseFindsTheNewestOfAStage();
     void lastStandingReleaseSkipsWhatWasRolledBack();
     void describeCommitReadsAHandEditWithoutTrailers();
@@ -496,6 +497,26 @@ void TestRelease::rollbackThatConflictsNamesThePreviousTag()
     QCOMPARE(outcome.error().code, Error::Code::Conflict);
     QCOMPARE(m_remote->tip(), tip);
     QCOMPARE(tagAtTip(cartGa), u"2.2.0"_s);
+}
+
+void TestRelease::rollbackOfTheCommitThatBroughtTheServiceInIsRefused()
+{
+    // Reverting the commit that created the service would delete it: that is no rollback, and nothing is pushed.
+    const ObjectId tip = fetch();
+    QCOMPARE(tip, m_scaffold);
+    auto refused = gd::ws::prepareRollback(m_cache, tip, m_scaffold, releaseManager());
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code, Error::Code::Precondition);
+    const QString sentence = refused.error().message;
+    QVERIFY2(sentence.contains(m_scaffold.shortHex()) && sentence.contains(u"no version to roll back to"_s),
+             qPrintable(sentence));
+    QCOMPARE(m_remote->tip(), tip);
+
+    // Once released, the release itself rolls back to the scaffolded tag.
+    const ObjectId released = release(u"cart"_s, ReleaseStage::Ga, u"2.1.0"_s);
+    auto rollback = gd::ws::prepareRollback(m_cache, fetch(), released, releaseManager());
+    QVERIFY2(rollback.ok(), qPrintable(rollback.ok() ? QString() : rollback.error().fullText()));
+    QCOMPARE(rollback->trailers.tag(), u"2.0.0"_s);
 }
 
 void TestRelease::lastReleaseFindsTheNewestOfAStage()

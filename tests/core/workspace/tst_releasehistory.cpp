@@ -451,6 +451,7 @@ void TestReleaseHistory::rollbackWindow_data()
                                                                      << u"promote120"_s;
     QTest::newRow("already rolled back") << u"rollback"_s << 1 << 30 << QString();
     QTest::newRow("a hand edit of GA") << u"hand"_s << 5 << 30 << u"hand"_s;
+    QTest::newRow("a new service: nothing earlier to go back to") << u"scaffold"_s << 5 << 30 << QString();
 }
 
 void TestReleaseHistory::rollbackWindow()
