@@ -429,6 +429,14 @@
         <source>The templates repository could not be fetched; using the files it had last time.</source>
         <translation>无法拉取模板仓库；使用其上次的文件。</translation>
     </message>
+    <message>
+        <source>The repository %1 does not exist yet; --yes creates it.</source>
+        <translation>仓库 %1 尚不存在；使用 --yes 时会创建它。</translation>
+    </message>
+    <message>
+        <source>Created the repository %1.</source>
+        <translation>已创建仓库 %1。</translation>
+    </message>
 </context>
 <context>
     <name>gd::flows::ArgoSession</name>
@@ -3798,6 +3806,14 @@ Environments: %3</source>
     <message>
         <source>Commit on top of the remote tip and push the change.</source>
         <translation>基于远程最新提交进行提交并推送更改。</translation>
+    </message>
+    <message>
+        <source>The repository %1 does not exist yet: Commit creates it and pushes its first commit.</source>
+        <translation>仓库 %1 尚不存在：提交时会先创建它，再推送第一个提交。</translation>
+    </message>
+    <message>
+        <source>The repository is empty: this is its first commit.</source>
+        <translation>仓库为空：这是它的第一个提交。</translation>
     </message>
 </context>
 <context>

@@ -91,6 +91,10 @@ QString changeSign(manifest::ResourceChange::Type type)
 
 int CliApp::printScaffoldReview(const ws::OverlayReview &review, const QString &service)
 {
+    if (!review.newRepository.isEmpty()) {
+        m_out << ScaffoldCommandText::tr("The repository %1 does not exist yet; --yes creates it.").arg(review.newRepository)
+              << '\n';
+    }
     m_out << ScaffoldCommandText::tr("Files (%1):").arg(review.files.size()) << '\n';
     for (const ws::ReviewedFile &file : review.files)
         m_out << u"  "_s << (file.base ? ScaffoldCommandText::tr("changed") : ScaffoldCommandText::tr("new"))
@@ -200,6 +204,8 @@ int CliApp::scaffold(const Invocation &invocation)
                                      git::userIdentity(git::Repository()));
     if (!landed.ok())
         return refuse(landed.error());
+    if (!review.newRepository.isEmpty())
+        m_out << ScaffoldCommandText::tr("Created the repository %1.").arg(review.newRepository) << Qt::endl;
     if (landed->outcome.attempts > 0) {
         m_out << ScaffoldCommandText::tr("Pushed commit %1 to %2.").arg(landed->outcome.commit.toHex(), config->branch)
               << Qt::endl;

@@ -130,6 +130,22 @@ QString GitLabRepoProvider::repoUrl(const QString &project) const
            + u".git"_s;
 }
 
+Result<bool> GitLabRepoProvider::repoExists(const QString &project) const
+{
+    if (auto name = checkDnsLabel(project, NameKind::Project); !name.ok())
+        return name.error();
+    const QString pathWithNamespace = groupPath() + u'/' + m_config.repoNameFor(project);
+    Result<std::optional<GitLabProject>> found = runBlocking<std::optional<GitLabProject>>(
+        server(), m_token, m_timeout, m_maxAttempts,
+        [pathWithNamespace](GitLabClient &client, QObject *context,
+                            GitLabClient::Callback<std::optional<GitLabProject>> done) {
+            client.project(pathWithNamespace, context, std::move(done));
+        });
+    if (!found)
+        return found.error();
+    return found->has_value();
+}
+
 Result<QString> GitLabRepoProvider::ensureRepo(const QString &project)
 {
     if (auto name = checkDnsLabel(project, NameKind::Project); !name.ok())

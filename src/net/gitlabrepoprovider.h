@@ -35,6 +35,9 @@ public:
     Result<QStringList> listProjects() const override;
     /// `{gitlabUrl}/{group}/{repoPrefix}{project}.git`. No network.
     QString repoUrl(const QString &project) const override;
+    /// Whether GitLab has the project `{group}/{repoPrefix}{project}` (one request; a project the token may not see
+    /// counts as missing, as GitLab answers 404 for both). Blocking.
+    Result<bool> repoExists(const QString &project) const override;
     /// Creates the private, empty GitLab project when it is missing (someone creating it meanwhile counts as
     /// found) and returns its https clone URL as GitLab reports it. Two to four requests. Blocking.
     Result<QString> ensureRepo(const QString &project) override;

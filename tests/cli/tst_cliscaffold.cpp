@@ -130,9 +130,9 @@ void TestCliScaffold::previewWithoutYesPushesNothing()
     QVERIFY(run.out.contains(u"+ Deployment/stock-uat/items-canary"_s));
     QVERIFY(run.out.contains(u"appsmanifests/items: 0 error(s)"_s));
     QVERIFY(run.out.contains(u"run again with --yes"_s));
-    // The repo exists (the provider created it) but holds no commit.
-    QVERIFY(QFileInfo(repoPath(u"stock"_s)).isDir());
-    QCOMPARE(tip(u"stock"_s), QString());
+    // Nothing is created without --yes; the preview says what --yes would create.
+    QVERIFY2(run.out.contains(u"The repository "_s + repoPath(u"stock"_s) + u" does not exist yet"_s), qPrintable(run.out));
+    QVERIFY(!QFileInfo::exists(repoPath(u"stock"_s)));
     QVERIFY(m_sim->application(u"stock-items-uat"_s).isEmpty());
 }
 
@@ -147,6 +147,7 @@ void TestCliScaffold::newProjectIsCreatedAndBothApplicationsBecomeSynced()
     const QString commit = tip(u"billing"_s);
     QVERIFY(!commit.isEmpty());
     QVERIFY(run.out.contains(u"Pushed commit "_s + commit));
+    QVERIFY2(run.out.contains(u"Created the repository "_s + repoPath(u"billing"_s)), qPrintable(run.out));
 
     auto repo = git::Repository::open(repoPath(u"billing"_s));
     QVERIFY(repo.ok());

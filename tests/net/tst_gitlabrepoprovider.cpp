@@ -219,6 +219,30 @@ private Q_SLOTS:
         QVERIFY(m_gitlab->requests().isEmpty());
     }
 
+    void repoExistsLooksTheProjectUpWithoutCreatingIt()
+    {
+        m_gitlab->addProject(kGroup, kPrefix + u"shop"_s);
+        auto p = provider();
+        auto shop = p->repoExists(u"shop"_s);
+        QVERIFY2(shop.ok(), qPrintable(why(shop)));
+        QVERIFY(*shop);
+        auto billing = p->repoExists(u"billing"_s);
+        QVERIFY2(billing.ok(), qPrintable(why(billing)));
+        QVERIFY(!*billing);
+        QCOMPARE(postCount(), 0);
+        QVERIFY(!m_gitlab->hasProject(kGroup + u"/"_s + kPrefix + u"billing"_s));
+        // One lookup each, the group and project path encoded as one id.
+        const QList<FakeGitLab::Seen> seen = m_gitlab->requests();
+        QCOMPARE(seen.size(), 2);
+        QVERIFY2(seen.last().target.contains("/projects/platform%2Fdevops%2Fargocd-gitops-billing"),
+                 seen.last().target.constData());
+
+        auto wrongToken = provider(u"glpat-wrong"_s)->repoExists(u"shop"_s);
+        QVERIFY(!wrongToken.ok());
+        QCOMPARE(wrongToken.error().code, Error::Code::Auth);
+        QVERIFY(!wrongToken.error().fullText().contains(u"glpat-wrong"_s));
+    }
+
     void gitOverHttpWithTheToken()
     {
         auto p = provider();

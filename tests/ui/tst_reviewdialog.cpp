@@ -91,6 +91,7 @@ private Q_SLOTS:
     void filesShowTheirLines();
     void renderedTreeListsResources();
     void cleanReviewCommits();
+    void newRepositoryIsNamed();
     void emptySummaryBlocks();
     void validationErrorBlocks();
     void conflictBlocks();
@@ -468,6 +469,23 @@ void TestReviewDialog::renderedTreeListsResources()
     auto *full = dialog.findChild<QLabel *>(u"renderedSummary"_s);
     QVERIFY(full->isVisible());
     QVERIFY(full->text().contains(image));
+}
+
+void TestReviewDialog::newRepositoryIsNamed()
+{
+    // A new project's first commit: no base, no remote tip, and the repository that Commit creates.
+    ws::OverlayReview review = cleanReview();
+    review.base = {};
+    review.remoteTip = {};
+    ws::OverlayReview empty = review;
+    review.newRepository = u"/srv/repos/argocd-gitops-billing.git"_s;
+    ui::ReviewDialog created(review);
+    QCOMPARE(created.findChild<QLabel *>(u"reviewCommits"_s)->text(),
+             u"The repository /srv/repos/argocd-gitops-billing.git does not exist yet: Commit creates it and pushes "
+             "its first commit."_s);
+    ui::ReviewDialog first(empty);
+    QCOMPARE(first.findChild<QLabel *>(u"reviewCommits"_s)->text(),
+             u"The repository is empty: this is its first commit."_s);
 }
 
 void TestReviewDialog::cleanReviewCommits()

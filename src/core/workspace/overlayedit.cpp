@@ -110,7 +110,7 @@ Result<OverlayReview> prepareOverlayReview(git::WorkingClone &clone, const QStri
                                            const QString &env, const manifest::KustomizeRunner &runner,
                                            const git::RemoteAuth &auth, const std::atomic_bool *cancelled)
 {
-    OverlayReview review{project, service, env, clone.head(), {}, {}, {}, {}, {}};
+    OverlayReview review{project, service, env, clone.head(), {}, {}, {}, {}, {}, {}};
     auto tip = clone.fetch(auth, cancelled);
     if (!tip.ok() && tip.error().code != Error::Code::NotFound)
         return tip.error();

@@ -34,6 +34,7 @@ struct OverlayReview {
     QString env;
     git::ObjectId base;        ///< the commit the working copy started from
     git::ObjectId remoteTip;   ///< the branch tip fetched for this review (the commit will go on top of it)
+    QString newRepository;     ///< the repository Commit creates before it pushes (a new project); empty: it exists
 
     std::vector<ReviewedFile> files;                       ///< sorted by path; empty: nothing to commit
     std::vector<manifest::ResourceChange> renderedChanges; ///< remote tip's build → working copy's build

@@ -788,7 +788,7 @@ Result<OverlayReview> previewEdit(const git::Repository &repo, const git::Object
     if (!changes.ok())
         return changes.error();
 
-    OverlayReview review{project, service, env, tip, tip, {}, {}, {}, {}};
+    OverlayReview review{project, service, env, tip, tip, {}, {}, {}, {}, {}};
     for (auto it = changes->files.cbegin(); it != changes->files.cend(); ++it) {
         auto before = repo.readFileIfPresent(tip, it.key());
         if (!before.ok())

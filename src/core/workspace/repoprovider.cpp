@@ -56,6 +56,13 @@ QString LocalRepoProvider::repoUrl(const QString &project) const
     return plain + gitSuffix;
 }
 
+Result<bool> LocalRepoProvider::repoExists(const QString &project) const
+{
+    if (auto name = checkDnsLabel(project, NameKind::Project); !name.ok())
+        return name.error();
+    return QFileInfo(repoUrl(project)).isDir();
+}
+
 Result<QString> LocalRepoProvider::ensureRepo(const QString &project)
 {
     if (auto name = checkDnsLabel(project, NameKind::Project); !name.ok())

@@ -21,6 +21,8 @@ public:
     virtual Result<QStringList> listProjects() const = 0;
     /// The clone URL of `project`'s deployment repo (whether or not it exists yet).
     virtual QString repoUrl(const QString &project) const = 0;
+    /// Whether `project`'s deployment repo exists. Blocking.
+    virtual Result<bool> repoExists(const QString &project) const = 0;
     /// Creates `project`'s empty deployment repo; succeeds when it already exists. Blocking.
     virtual Result<QString> ensureRepo(const QString &project) = 0;
     /// The credentials git operations (clone, fetch, push) on this provider's repos use; empty for local repos.
@@ -34,6 +36,7 @@ public:
     explicit LocalRepoProvider(WorkspaceConfig config);
     Result<QStringList> listProjects() const override;
     QString repoUrl(const QString &project) const override;
+    Result<bool> repoExists(const QString &project) const override;
     Result<QString> ensureRepo(const QString &project) override;
 
 private:

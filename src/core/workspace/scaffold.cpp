@@ -286,7 +286,7 @@ Result<OverlayReview> previewScaffold(const git::Repository &repo, const git::Ob
         return valid.error();
     const QString service = answers.spec.service;
 
-    OverlayReview review{project, service, answers.environments.join(u", "_s), tip, tip, {}, {}, {}, {}};
+    OverlayReview review{project, service, answers.environments.join(u", "_s), tip, tip, {}, {}, {}, {}, {}};
     git::FileChanges all;
     std::vector<std::pair<QString, git::FileChanges>> perEnv;
     for (const QString &env : answers.environments) {

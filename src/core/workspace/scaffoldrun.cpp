@@ -5,6 +5,7 @@
 #include "workspace/overlaycheck.h"
 
 #include <QCoreApplication>
+#include <QTemporaryDir>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -48,20 +49,34 @@ git::CommitMessage withReviewedSummary(git::CommitMessage standard, const QStrin
 
 } // namespace
 
-Result<PreparedScaffold> prepareScaffold(const WorkspaceConfig &config, git::RepoCache &cache, RepoProvider &provider,
-                                         ScaffoldAnswers answers, const tmpl::TemplateSet &templates,
-                                         const manifest::KustomizeRunner &runner, const std::atomic_bool *cancelled)
+Result<PreparedScaffold> prepareScaffold(const WorkspaceConfig &config, git::RepoCache &cache,
+                                         const RepoProvider &provider, ScaffoldAnswers answers,
+                                         const tmpl::TemplateSet &templates, const manifest::KustomizeRunner &runner,
+                                         const std::atomic_bool *cancelled)
 {
     const QString project = answers.spec.project;
     answers.spec.repoUrl = provider.repoUrl(project);
     if (answers.spec.branch.trimmed().isEmpty())
         answers.spec.branch = config.branch;
     answers = withWorkspaceDestinations(config, std::move(answers));
-    // Bad answers are refused before the repo is created.
     if (auto valid = validateAnswers(answers, templates); !valid.ok())
         return valid.error();
-    if (auto created = provider.ensureRepo(project); !created.ok())
-        return created.error();
+    auto exists = provider.repoExists(project);
+    if (!exists.ok())
+        return exists.error();
+    if (!*exists) {
+        // Nothing is created before the Commit: a new project is previewed against an empty scratch repository.
+        QTemporaryDir scratch;
+        auto empty = scratch.isValid() ? git::Repository::initBare(scratch.filePath(u"empty.git"_s), config.branch)
+                                       : Result<git::Repository>(makeError(Error::Code::Io, scratch.errorString()));
+        if (!empty.ok())
+            return empty.error();
+        auto review = previewScaffold(*empty, {}, project, answers, templates, runner);
+        if (!review.ok())
+            return review.error();
+        review->newRepository = answers.spec.repoUrl;
+        return PreparedScaffold{std::move(answers), std::move(*review)};
+    }
     auto opened = openFetched(config, cache, provider, project, cancelled);
     if (!opened.ok())
         return opened.error();
@@ -102,12 +117,16 @@ Result<std::vector<ScaffoldApplication>> scaffoldApplications(const git::Reposit
     return applications;
 }
 
-Result<ScaffoldLanding> commitScaffold(const WorkspaceConfig &config, git::RepoCache &cache,
-                                       const RepoProvider &provider, const PreparedScaffold &prepared,
-                                       const QString &message, const git::Signature &author,
-                                       const std::atomic_bool *cancelled,
+Result<ScaffoldLanding> commitScaffold(const WorkspaceConfig &config, git::RepoCache &cache, RepoProvider &provider,
+                                       const PreparedScaffold &prepared, const QString &message,
+                                       const git::Signature &author, const std::atomic_bool *cancelled,
                                        std::function<void(int attempt, const QString &status)> progress)
 {
+    if (!prepared.review.newRepository.isEmpty()) {
+        // Someone may have created it since the review: that counts as found, and the push loop checks the files.
+        if (auto created = provider.ensureRepo(prepared.answers.spec.project); !created.ok())
+            return created.error();
+    }
     auto opened = openFetched(config, cache, provider, prepared.answers.spec.project, cancelled);
     if (!opened.ok())
         return opened.error();

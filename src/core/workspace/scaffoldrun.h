@@ -31,14 +31,14 @@ struct PreparedScaffold {
     OverlayReview review;      ///< no files: the repo already has exactly these files
 };
 
-/// Checks `answers` (InvalidInput naming the field, before anything is created; an empty branch becomes the
-/// workspace's), creates the project's repo when it
-/// is missing (provider.ensureRepo), fetches it (Network when it cannot be fetched: a stale review would mislead) and
-/// previews the scaffold on the tip, keeping the tags existing environments run. Takes the repo's operation lock
-/// while it reads.
-Result<PreparedScaffold> prepareScaffold(const WorkspaceConfig &config, git::RepoCache &cache, RepoProvider &provider,
-                                         ScaffoldAnswers answers, const tmpl::TemplateSet &templates,
-                                         const manifest::KustomizeRunner &runner,
+/// Checks `answers` (InvalidInput naming the field; an empty branch becomes the workspace's, destinations come from
+/// the workspace), then previews the scaffold: on the fetched tip of the project's repo (Network when it cannot be
+/// fetched: a stale review would mislead), keeping the tags existing environments run; or, when the repo does not
+/// exist, on an empty one, with review.newRepository naming the repo that commitScaffold will create. Creates and
+/// pushes nothing. Takes the repo's operation lock while it reads.
+Result<PreparedScaffold> prepareScaffold(const WorkspaceConfig &config, git::RepoCache &cache,
+                                         const RepoProvider &provider, ScaffoldAnswers answers,
+                                         const tmpl::TemplateSet &templates, const manifest::KustomizeRunner &runner,
                                          const std::atomic_bool *cancelled = nullptr);
 
 /// One Argo CD Application of a scaffolded environment, as the API's upsert takes it.
@@ -55,15 +55,15 @@ struct ScaffoldLanding {
     std::vector<ScaffoldApplication> applications;   ///< per environment: the workload's, then the pipeline's
 };
 
-/// Pushes exactly `prepared.review`'s files with the push loop (`message`, or scaffoldMessage when empty; a file
+/// Creates the project's repo first when the review says it is new (provider.ensureRepo; one created meanwhile
+/// counts as found). Pushes exactly `prepared.review`'s files with the push loop (`message`, or scaffoldMessage when empty; a file
 /// that changed on the branch since the review stops it with Precondition, nothing pushed), then reads both
 /// Applications of every environment from the pushed commit. When the review has no files nothing is pushed
 /// (outcome.attempts is 0, outcome.commit the fetched tip) and the Applications are read from the tip, so that a
 /// second run can still put them into Argo CD. Takes the repo's operation lock.
-Result<ScaffoldLanding> commitScaffold(const WorkspaceConfig &config, git::RepoCache &cache,
-                                       const RepoProvider &provider, const PreparedScaffold &prepared,
-                                       const QString &message, const git::Signature &author,
-                                       const std::atomic_bool *cancelled = nullptr,
+Result<ScaffoldLanding> commitScaffold(const WorkspaceConfig &config, git::RepoCache &cache, RepoProvider &provider,
+                                       const PreparedScaffold &prepared, const QString &message,
+                                       const git::Signature &author, const std::atomic_bool *cancelled = nullptr,
                                        std::function<void(int attempt, const QString &status)> progress = {});
 
 /// Both Applications of every environment of `answers` as `commit` has them (application.yaml, then

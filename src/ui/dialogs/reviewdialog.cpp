@@ -152,19 +152,26 @@ QWidget *ReviewDialog::createHeader()
     title->setFont(titleFont);
     layout->addWidget(title);
 
-    const QString base = m_review.base.shortHex();
-    const QString tip = m_review.remoteTip.shortHex();
-    auto *commits = wrappedLabel(m_review.base == m_review.remoteTip
-                                     ? tr("Base %1 → remote tip %2 (the remote has not moved since you started).")
-                                           .arg(base, tip)
-                                     : tr("Base %1 → remote tip %2 (the commit goes on top of the remote tip).")
-                                           .arg(base, tip),
-                                 header);
+    auto *commits = wrappedLabel(commitsSentence(), header);
     commits->setObjectName(u"reviewCommits"_s);
     commits->setForegroundRole(QPalette::PlaceholderText);
     commits->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(commits);
     return header;
+}
+
+QString ReviewDialog::commitsSentence() const
+{
+    if (!m_review.newRepository.isEmpty())
+        return tr("The repository %1 does not exist yet: Commit creates it and pushes its first commit.")
+            .arg(m_review.newRepository);
+    if (m_review.remoteTip.isNull())
+        return tr("The repository is empty: this is its first commit.");
+    const QString base = m_review.base.shortHex();
+    const QString tip = m_review.remoteTip.shortHex();
+    return m_review.base == m_review.remoteTip
+               ? tr("Base %1 → remote tip %2 (the remote has not moved since you started).").arg(base, tip)
+               : tr("Base %1 → remote tip %2 (the commit goes on top of the remote tip).").arg(base, tip);
 }
 
 QWidget *ReviewDialog::createModeSwitch(DiffView *view, const QString &objectName)

@@ -50,6 +50,8 @@ protected:
 
 private:
     QWidget *createHeader();
+    /// Where the commit goes: base and remote tip, an empty repository, or one that Commit creates.
+    QString commitsSentence() const;
     QWidget *createConflictsTab();
     QWidget *createFilesTab();
     QWidget *createRenderedTab();

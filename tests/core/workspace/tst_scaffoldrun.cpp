@@ -99,9 +99,10 @@ void TestScaffoldRun::newProjectGetsItsRepoTheCommitAndBothApplications()
     QVERIFY(!QFileInfo::exists(barePath()));
     auto prepared = prepare(paymentsAnswers());
     QVERIFY2(prepared.ok(), qPrintable(prepared.ok() ? QString() : prepared.error().fullText()));
-    // The repo exists (empty) after the preview; nothing is committed yet.
-    QVERIFY(QFileInfo(barePath()).isDir());
-    QVERIFY(tip().isNull());
+    // The preview creates nothing: the review names the repository the commit will create.
+    QVERIFY(!QFileInfo::exists(barePath()));
+    QCOMPARE(prepared->review.newRepository, barePath());
+    QVERIFY(prepared->review.remoteTip.isNull());
     QCOMPARE(prepared->answers.spec.repoUrl, barePath());
     QCOMPARE(prepared->answers.spec.branch, u"main"_s);
     QVERIFY2(prepared->review.validation.errorCount() == 0, prepared->review.validation.rendered.constData());
