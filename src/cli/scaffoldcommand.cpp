@@ -92,7 +92,8 @@ QString changeSign(manifest::ResourceChange::Type type)
 int CliApp::printScaffoldReview(const ws::OverlayReview &review, const QString &service)
 {
     if (!review.newRepository.isEmpty()) {
-        m_out << ScaffoldCommandText::tr("The repository %1 does not exist yet; --yes creates it.").arg(review.newRepository)
+        m_out << ScaffoldCommandText::tr("The repository %1 does not exist yet; --yes creates it.")
+                     .arg(review.newRepository)
               << '\n';
     }
     m_out << ScaffoldCommandText::tr("Files (%1):").arg(review.files.size()) << '\n';

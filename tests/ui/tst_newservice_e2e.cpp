@@ -24,6 +24,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QFileInfo>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
@@ -66,6 +67,7 @@ private Q_SLOTS:
     void newServiceFromTheFileMenuLandsInGitAndArgoCd();
     void runWizardAgainReviewsOnlyWhatChanged();
     void argoCdRefusingTheApplicationIsReportedAndARerunPutsItInPlace();
+    void aNewProjectsRepositoryIsCreatedByTheCommitOnly();
 
 private:
     gd::git::Repository repo() const;
@@ -326,6 +328,64 @@ void TestNewServiceE2e::argoCdRefusingTheApplicationIsReportedAndARerunPutsItInP
     QCOMPARE(workload[u"status"_s][u"sync"_s][u"revision"_s].toString(), pushed.toHex());
     QCOMPARE(workload[u"status"_s][u"health"_s][u"status"_s].toString(), u"Healthy"_s);
     QVERIFY(!m_demo.argo()->application(u"shop-refunds-prod-pipeline"_s).isEmpty());
+}
+
+void TestNewServiceE2e::aNewProjectsRepositoryIsCreatedByTheCommitOnly()
+{
+    const QString bare = m_tmp.filePath(u"demo/repos/argocd-gitops-billing.git"_s);
+    QVERIFY(!QFileInfo::exists(bare));
+    auto window = gd::test::openWorkspaceWindow(m_demo.workspaceFile(), slowMs, {1400, 900});
+    QVERIFY(window);
+    auto *controller = window->findChild<NewServiceController *>();
+    QSignalSpy wizards(controller, &NewServiceController::wizardOpened);
+    QSignalSpy reviews(controller, &NewServiceController::reviewOpened);
+    QSignalSpy finished(controller, &NewServiceController::finished);
+    // File > New Service… for billing/invoices in uat, up to the review.
+    const auto reviewNewProject = [&]() -> ReviewDialog * {
+        wizards.clear();
+        reviews.clear();
+        window->findChild<QAction *>(u"actionNewService"_s)->trigger();
+        if (!emitted(wizards, slowMs))
+            return nullptr;
+        auto *wizard = wizards.first().first().value<NewServiceWizard *>();
+        typeInto(child<QComboBox>(wizard, u"newServiceProject"_s)->lineEdit(), u"billing"_s);
+        typeInto(child<QLineEdit>(wizard, u"newServiceName"_s), u"invoices"_s);
+        wizard->next();
+        auto *envs = child<QListWidget>(wizard, u"newServiceEnvironments"_s);
+        for (int row = 0; row < envs->count(); ++row)
+            envs->item(row)->setCheckState(envs->item(row)->text() == u"uat" ? Qt::Checked : Qt::Unchecked);
+        typeInto(child<QLineEdit>(wizard, u"newServiceImage"_s), u"registry.example.com/billing/invoices"_s);
+        wizard->next();
+        wizard->button(QWizard::FinishButton)->click();
+        return emitted(reviews, slowMs) ? reviews.first().first().value<ReviewDialog *>() : nullptr;
+    };
+
+    // The review names the repository the commit would create; cancelling it leaves nothing behind.
+    ReviewDialog *review = reviewNewProject();
+    QVERIFY2(review, finished.isEmpty() ? "" : qPrintable(finished.first().at(2).toString()));
+    const QString commits = child<QLabel>(review, u"reviewCommits"_s)->text();
+    QVERIFY2(commits.contains(u"argocd-gitops-billing"_s) && commits.contains(u"does not exist yet"_s),
+             qPrintable(commits));
+    review->reject();
+    QVERIFY(!QFileInfo::exists(bare));
+
+    // Commit creates it, pushes the first commit, and the tree shows the new project.
+    review = reviewNewProject();
+    QVERIFY(review);
+    QSignalSpy reloaded(window.get(), &MainWindow::workspaceLoaded);
+    child<QPushButton>(review, u"commitButton"_s)->click();
+    QVERIFY(emitted(finished, slowMs));
+    QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(2).toString()));
+    auto created = gd::git::Repository::open(bare);
+    QVERIFY(created.ok());
+    const gd::git::ObjectId tip = created->resolve(u"refs/heads/main"_s).valueOr(gd::git::ObjectId());
+    QVERIFY(!tip.isNull());
+    QVERIFY(created->readFile(tip, u"appsmanifests/invoices/uat/application.yaml"_s).ok());
+    QCOMPARE(m_demo.argo()->application(u"billing-invoices-uat"_s)[u"status"_s][u"sync"_s][u"revision"_s].toString(),
+             tip.toHex());
+    QVERIFY(emitted(reloaded, slowMs));
+    auto *tree = window->findChild<QTreeView *>(u"projectTree"_s);
+    QVERIFY(gd::test::findTreeRow(tree->model(), {u"billing"_s, u"invoices"_s, u"uat"_s}).isValid());
 }
 
 QTEST_MAIN(TestNewServiceE2e)

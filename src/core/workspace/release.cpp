@@ -764,8 +764,8 @@ Result<PreparedRelease> prepareRollback(const git::Repository &repo, const git::
         return trailers.error();
     if (trailers->image.isEmpty()) {   // the reverted commit brought the stage in: its revert would delete it
         return makeError(Error::Code::Precondition,
-                         ReleaseText::tr("Commit %1 brought %2 into %3 (%4): nothing ran there before it, so there is no "
-                                         "version to roll back to, and reverting it would remove the manifests. "
+                         ReleaseText::tr("Commit %1 brought %2 into %3 (%4): nothing ran there before it, so there is "
+                                         "no version to roll back to, and reverting it would remove the manifests. "
                                          "Nothing was pushed. Release the version you want instead.")
                              .arg(release.shortHex(), trailers->service, trailers->environment,
                                   stageName(trailers->stage)));

@@ -125,7 +125,8 @@ ScaffoldAnswers withWorkspaceDestinations(const WorkspaceConfig &config, Scaffol
     answers.destinations.clear();
     for (const QString &name : std::as_const(answers.environments)) {
         if (const EnvironmentConfig *env = config.environment(name))
-            answers.destinations.insert(name, {env->cluster, env->namespaceFor(answers.spec.project, answers.spec.service)});
+            answers.destinations.insert(
+                name, {env->cluster, env->namespaceFor(answers.spec.project, answers.spec.service)});
     }
     return answers;
 }

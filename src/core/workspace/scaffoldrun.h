@@ -56,9 +56,9 @@ struct ScaffoldLanding {
 };
 
 /// Creates the project's repo first when the review says it is new (provider.ensureRepo; one created meanwhile
-/// counts as found). Pushes exactly `prepared.review`'s files with the push loop (`message`, or scaffoldMessage when empty; a file
-/// that changed on the branch since the review stops it with Precondition, nothing pushed), then reads both
-/// Applications of every environment from the pushed commit. When the review has no files nothing is pushed
+/// counts as found). Pushes exactly `prepared.review`'s files with the push loop (`message`, or scaffoldMessage when
+/// empty; a file that changed on the branch since the review stops it with Precondition, nothing pushed), then reads
+/// both Applications of every environment from the pushed commit. When the review has no files nothing is pushed
 /// (outcome.attempts is 0, outcome.commit the fetched tip) and the Applications are read from the tip, so that a
 /// second run can still put them into Argo CD. Takes the repo's operation lock.
 Result<ScaffoldLanding> commitScaffold(const WorkspaceConfig &config, git::RepoCache &cache, RepoProvider &provider,
