@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Benchmark: the New Service flow on a local workspace. Rendering one environment from the builtin templates (pure),
-// the whole preview of two new environments (repo created, fetched, rendered, every overlay validated and built by
-// the real kustomize), and the commit + push of the reviewed files. Prints medians and p95 over the runs (no target in
+// the whole preview of a new service's two environments in the project's repo (fetched, rendered, every overlay
+// validated and built by the real kustomize), and the commit + push of the reviewed files (the first run creates the
+// repo). Prints medians and p95 over the runs (no target in
 // DESIGN.md §5; the figures show where the time goes: kustomize dominates).
 
 #include "git/repocache.h"
@@ -95,7 +96,7 @@ int main(int argc, char **argv)
         }
     }
     report("render one environment (java, canary + GA)", render);
-    report("preview two environments (fetch, render, kustomize checks)", preview);
+    report("preview two new environments (fetch, render, kustomize checks)", preview);
     report("commit + push the reviewed files, read both Applications", commit);
     return 0;
 }
