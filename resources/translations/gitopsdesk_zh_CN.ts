@@ -40,6 +40,61 @@
     </message>
 </context>
 <context>
+    <name>gd::argo::Status</name>
+    <message>
+        <source>Healthy</source>
+        <translation>健康</translation>
+    </message>
+    <message>
+        <source>Progressing</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation>已降级</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>已同步</translation>
+    </message>
+    <message>
+        <source>Out of sync</source>
+        <translation>未同步</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Terminating</source>
+        <translation>正在终止</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+</context>
+<context>
     <name>gd::cli::CliApp</name>
     <message>
         <source>Unknown command &quot;%1&quot;.</source>
@@ -2360,38 +2415,6 @@
 </context>
 <context>
     <name>gd::ui::HealthBadgeDelegate</name>
-    <message>
-        <source>Healthy</source>
-        <translation>健康</translation>
-    </message>
-    <message>
-        <source>Progressing</source>
-        <translation>进行中</translation>
-    </message>
-    <message>
-        <source>Degraded</source>
-        <translation>已降级</translation>
-    </message>
-    <message>
-        <source>Suspended</source>
-        <translation>已暂停</translation>
-    </message>
-    <message>
-        <source>Missing</source>
-        <translation>缺失</translation>
-    </message>
-    <message>
-        <source>Synced</source>
-        <translation>已同步</translation>
-    </message>
-    <message>
-        <source>Out of sync</source>
-        <translation>未同步</translation>
-    </message>
-    <message>
-        <source>Unknown</source>
-        <translation>未知</translation>
-    </message>
     <message>
         <source>No application</source>
         <translation>无应用</translation>

@@ -118,7 +118,7 @@ void ReleaseFlow::onPushed(Result<git::PushOutcome> outcome)
     Q_EMIT stepChanged(Step::Syncing, syncing);
     m_follow = new SyncAndWait(*m_client, m_application, SyncAndWait::Options{}, this);
     connect(m_follow, &SyncAndWait::progressed, this, [this](const argo::Application &app) {
-        const QString sentence = tr("%1: %2, %3").arg(app.name, app.syncStatus, app.healthStatus);
+        const QString sentence = tr("%1: %2, %3").arg(app.name, argo::statusText(app.syncStatus), argo::statusText(app.healthStatus));
         m_jobs.setTrackedStatus(m_followJob, sentence);
         Q_EMIT stepChanged(Step::Following, sentence);
     });

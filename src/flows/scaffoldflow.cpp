@@ -134,7 +134,7 @@ void ScaffoldFlow::followWorkloads()
         ++m_following;
         auto *follow = new SyncAndWait(*m_client, application.name, SyncAndWait::Options{}, this);
         connect(follow, &SyncAndWait::progressed, this, [this](const argo::Application &app) {
-            const QString sentence = tr("%1: %2, %3").arg(app.name, app.syncStatus, app.healthStatus);
+            const QString sentence = tr("%1: %2, %3").arg(app.name, argo::statusText(app.syncStatus), argo::statusText(app.healthStatus));
             m_jobs.setTrackedStatus(m_argoJob, sentence);
             Q_EMIT stepChanged(Step::Following, sentence);
         });

@@ -2,6 +2,7 @@
 #include "net/argoapplication.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -44,7 +45,33 @@ Result<QJsonObject> parseObject(const QByteArray &json, const QString &what)
     return document.object();
 }
 
+// The translatable status words, in the "gd::argo::Status" context (lupdate reads the macro).
+struct StatusText {
+    Q_DECLARE_TR_FUNCTIONS(gd::argo::Status)
+};
+
 } // namespace
+
+QString statusText(const QString &word)
+{
+    static const QHash<QString, const char *> words{
+        {u"Healthy"_s, QT_TRANSLATE_NOOP("gd::argo::Status", "Healthy")},
+        {u"Progressing"_s, QT_TRANSLATE_NOOP("gd::argo::Status", "Progressing")},
+        {u"Degraded"_s, QT_TRANSLATE_NOOP("gd::argo::Status", "Degraded")},
+        {u"Suspended"_s, QT_TRANSLATE_NOOP("gd::argo::Status", "Suspended")},
+        {u"Missing"_s, QT_TRANSLATE_NOOP("gd::argo::Status", "Missing")},
+        {u"Unknown"_s, QT_TRANSLATE_NOOP("gd::argo::Status", "Unknown")},
+        {u"Synced"_s, QT_TRANSLATE_NOOP("gd::argo::Status", "Synced")},
+        {u"OutOfSync"_s, QT_TRANSLATE_NOOP("gd::argo::Status", "Out of sync")},
+        {u"Running"_s, QT_TRANSLATE_NOOP("gd::argo::Status", "Running")},
+        {u"Terminating"_s, QT_TRANSLATE_NOOP("gd::argo::Status", "Terminating")},
+        {u"Succeeded"_s, QT_TRANSLATE_NOOP("gd::argo::Status", "Succeeded")},
+        {u"Failed"_s, QT_TRANSLATE_NOOP("gd::argo::Status", "Failed")},
+        {u"Error"_s, QT_TRANSLATE_NOOP("gd::argo::Status", "Error")},
+    };
+    const char *source = words.value(word.isEmpty() ? u"Unknown"_s : word, nullptr);
+    return source != nullptr ? StatusText::tr(source) : word;
+}
 
 Result<Application> parseApplication(const QJsonObject &object)
 {

@@ -104,6 +104,10 @@ struct WatchEvent {
     Application application;
 };
 
+/// An Argo CD status word (health: Healthy, Progressing, …; sync: Synced, OutOfSync, …; operation phase: Succeeded,
+/// Failed, …) in the user's language; an unknown word as it is, an empty one as "Unknown".
+QString statusText(const QString &word);
+
 /// Parsers of Argo CD's JSON. They accept every real Application (unknown fields are ignored, absent fields
 /// default); an error only when the JSON is not an object of the expected kind. Pure; any thread.
 Result<Application> parseApplication(const QJsonObject &object);

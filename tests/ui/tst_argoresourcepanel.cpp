@@ -3,6 +3,7 @@
 #include "net/argoclient.h"
 #include "net/httpclient.h"
 #include "support/argocdsim.h"
+#include "ui/language.h"
 #include "ui/views/argoresourcepanel.h"
 #include "workspace/demoworkspace.h"
 
@@ -25,6 +26,7 @@ private Q_SLOTS:
     void showsTheResourceTree();
     void syncAsksFirstAndCancelChangesNothing();
     void syncRunsAfterYes();
+    void statusWordsSpeakTheUsersLanguage();
 
 private:
     /// Answers the next confirmation box with `button`, and records its text.
@@ -146,6 +148,29 @@ void TestArgoResourcePanel::syncRunsAfterYes()
     QVERIFY2(m_confirmation.contains(m_app), qPrintable(m_confirmation));
     // The sync lands in Argo CD's history.
     QTRY_VERIFY_WITH_TIMEOUT(historyLength() == before + 1, 20000);
+}
+
+void TestArgoResourcePanel::statusWordsSpeakTheUsersLanguage()
+{
+    // Argo CD's words (health, sync, the operation's phase) read like the rest of a Chinese window.
+    QVERIFY(ui::applyLanguage(ui::Language::ChineseSimplified));
+    {
+        ui::ArgoResourcePanel panel;
+        panel.setApplication(m_client.get(), m_app);
+        auto *tree = panel.findChild<QTreeWidget *>(u"argoResources"_s);
+        QTRY_VERIFY(tree->topLevelItemCount() > 0);
+        QStringList health;
+        for (int i = 0; i < tree->topLevelItemCount(); ++i)
+            health.append(tree->topLevelItem(i)->text(2));
+        QVERIFY2(health.contains(u"健康"_s) && !health.contains(u"Healthy"_s), qPrintable(health.join(u", "_s)));
+        auto *title = panel.findChild<QLabel *>(u"argoTitle"_s);
+        QTRY_VERIFY(title->text().contains(u"："_s));   // the application's state has come
+        for (const QString &english : {u"Healthy"_s, u"Progressing"_s, u"Synced"_s, u"OutOfSync"_s})
+            QVERIFY2(!title->text().contains(english), qPrintable(title->text()));
+        const QString operation = panel.findChild<QLabel *>(u"argoOperation"_s)->text();
+        QVERIFY2(operation.contains(u"成功"_s) && !operation.contains(u"Succeeded"_s), qPrintable(operation));
+    }
+    ui::applyLanguage(ui::Language::English);   // false: English has no catalog to load
 }
 
 QTEST_MAIN(TestArgoResourcePanel)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/delegates/healthbadgedelegate.h"
 
+#include "net/argoapplication.h"
 #include "ui/models/healthmatrixroles.h"
 
 #include <QAbstractItemView>
@@ -89,27 +90,6 @@ HealthBadgeDelegate::PillColors HealthBadgeDelegate::pillColors(const QColor &hu
     return colors;
 }
 
-QString HealthBadgeDelegate::statusLabel(const QString &status)
-{
-    if (status == u"Healthy")
-        return tr("Healthy");
-    if (status == u"Progressing")
-        return tr("Progressing");
-    if (status == u"Degraded")
-        return tr("Degraded");
-    if (status == u"Suspended")
-        return tr("Suspended");
-    if (status == u"Missing")
-        return tr("Missing");
-    if (status == u"Synced")
-        return tr("Synced");
-    if (status == u"OutOfSync")
-        return tr("Out of sync");
-    if (status == u"Unknown" || status.isEmpty())
-        return tr("Unknown");
-    return status;
-}
-
 int HealthBadgeDelegate::paintPill(QPainter *painter, const QPoint &topLeft, const QString &text, const QColor &hue,
                                    const QPalette &palette, const QFont &font)
 {
@@ -170,8 +150,8 @@ void HealthBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
         const QString sync = index.data(MatrixSyncStatusRole).toString();
         const QString health = index.data(MatrixHealthStatusRole).toString();
         int x = area.left();
-        x += paintPill(painter, QPoint(x, y), statusLabel(health), statusHue(health), palette, font) + PillGap;
-        paintPill(painter, QPoint(x, y), statusLabel(sync), statusHue(sync), palette, font);
+        x += paintPill(painter, QPoint(x, y), argo::statusText(health), statusHue(health), palette, font) + PillGap;
+        paintPill(painter, QPoint(x, y), argo::statusText(sync), statusHue(sync), palette, font);
     } else {
         painter->setPen(muted);
         painter->drawText(QRect(area.left(), y, area.width(), metrics.height() + 4), Qt::AlignVCenter | Qt::AlignLeft,
@@ -236,8 +216,8 @@ QSize HealthBadgeDelegate::sizeHint(const QStyleOptionViewItem &option, const QM
     Q_UNUSED(index)
     const QFontMetrics metrics(smallFont(option.font));
     const int pills = 2 * (2 * PillPadding + metrics.height() / 3 + 4) + PillGap
-                      + metrics.horizontalAdvance(statusLabel(u"Progressing"_s))
-                      + metrics.horizontalAdvance(statusLabel(u"OutOfSync"_s));
+                      + metrics.horizontalAdvance(argo::statusText(u"Progressing"_s))
+                      + metrics.horizontalAdvance(argo::statusText(u"OutOfSync"_s));
     return {pills + 2 * Margin + metrics.height(), 2 * (metrics.height() + 4) + 3 + 2 * Margin - 4};
 }
 

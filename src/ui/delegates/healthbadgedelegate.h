@@ -38,8 +38,6 @@ public:
     /// Paints a pill with `text` whose left edge is at `topLeft`; returns its width.
     static int paintPill(QPainter *painter, const QPoint &topLeft, const QString &text, const QColor &hue,
                          const QPalette &palette, const QFont &font);
-    /// Translated label of a status word, as a pill shows it.
-    static QString statusLabel(const QString &status);
 
 private:
     int m_spinnerAngle = 0;

@@ -377,14 +377,14 @@ QString HealthMatrixModel::tooltipOf(const Row &row, const Cell &cell, const QSt
     }
     const Live &live = cell.live;
     lines.append(tr("Application: %1").arg(live.appName));
-    lines.append(live.healthMessage.isEmpty() ? tr("Health: %1").arg(live.healthStatus)
-                                              : tr("Health: %1 (%2)").arg(live.healthStatus, live.healthMessage));
-    lines.append(live.syncRevision.isEmpty() ? tr("Sync: %1").arg(live.syncStatus)
-                                             : tr("Sync: %1 at %2").arg(live.syncStatus, shortSha(live.syncRevision)));
+    lines.append(live.healthMessage.isEmpty() ? tr("Health: %1").arg(argo::statusText(live.healthStatus))
+                                              : tr("Health: %1 (%2)").arg(argo::statusText(live.healthStatus), live.healthMessage));
+    lines.append(live.syncRevision.isEmpty() ? tr("Sync: %1").arg(argo::statusText(live.syncStatus))
+                                             : tr("Sync: %1 at %2").arg(argo::statusText(live.syncStatus), shortSha(live.syncRevision)));
     if (!live.operationPhase.isEmpty()) {
         lines.append(live.operationMessage.isEmpty()
-                         ? tr("Last operation: %1").arg(live.operationPhase)
-                         : tr("Last operation: %1 (%2)").arg(live.operationPhase, live.operationMessage));
+                         ? tr("Last operation: %1").arg(argo::statusText(live.operationPhase))
+                         : tr("Last operation: %1 (%2)").arg(argo::statusText(live.operationPhase), live.operationMessage));
     } else if (live.operationRunning) {
         lines.append(tr("A sync was requested."));
     }
@@ -416,7 +416,7 @@ QVariant HealthMatrixModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         if (!cell->hasLive)
             return cell->deployed ? tr("No application") : QString();
-        return tr("%1, %2").arg(cell->live.healthStatus, cell->live.syncStatus);
+        return tr("%1, %2").arg(argo::statusText(cell->live.healthStatus), argo::statusText(cell->live.syncStatus));
     case Qt::ToolTipRole:
     case MatrixTooltipRole:
         return tooltipOf(row, *cell, m_environments.at(index.column()));

@@ -28,6 +28,9 @@ ArgoResourcePanel::ArgoResourcePanel(QWidget *parent)
     , m_refreshButton(new QPushButton(this))
     , m_syncButton(new QPushButton(this))
 {
+    m_title->setObjectName(u"argoTitle"_s);
+    m_operation->setObjectName(u"argoOperation"_s);
+    m_tree->setObjectName(u"argoResources"_s);
     m_refreshButton->setObjectName(u"argoRefresh"_s);
     m_syncButton->setObjectName(u"argoSync"_s);
     m_operation->setWordWrap(true);
@@ -145,7 +148,7 @@ void ArgoResourcePanel::showApplication(const argo::Application &application)
                                                           QLocale::ShortFormat)
                                      : tr("not finished");
         operation = tr("Last operation: %1, finished %2. %3")
-                        .arg(application.operationPhase, finished, application.operationMessage);
+                        .arg(argo::statusText(application.operationPhase), finished, application.operationMessage);
     }
     m_operation->setText(operation);
     QStringList conditions;
@@ -166,7 +169,7 @@ void ArgoResourcePanel::showTree(const argo::ResourceTree &tree)
         auto *item = new QTreeWidgetItem;
         item->setText(0, node.kind);
         item->setText(1, node.name);
-        item->setText(2, node.healthStatus);
+        item->setText(2, node.healthStatus.isEmpty() ? QString() : argo::statusText(node.healthStatus));
         QStringList tip;
         if (!node.healthMessage.isEmpty())
             tip.append(node.healthMessage);
@@ -220,8 +223,8 @@ void ArgoResourcePanel::retranslateUi()
         m_title->setText(tr("Argo CD application %1").arg(m_name));
     } else {
         m_title->setText(tr("Argo CD application %1: %2, %3")
-                             .arg(m_name, HealthBadgeDelegate::statusLabel(m_application.healthStatus),
-                                  HealthBadgeDelegate::statusLabel(m_application.syncStatus)));
+                             .arg(m_name, argo::statusText(m_application.healthStatus),
+                                  argo::statusText(m_application.syncStatus)));
     }
     updateButtons();
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/views/healthmatrixpage.h"
 
+#include "net/argoapplication.h"
 #include "ui/delegates/healthbadgedelegate.h"
 #include "ui/models/healthmatrixmodel.h"
 #include "ui/models/healthmatrixroles.h"
@@ -36,7 +37,7 @@ public:
         const QFontMetrics metrics(font());
         int width = 0;
         for (const QString &status : statuses())
-            width += metrics.horizontalAdvance(HealthBadgeDelegate::statusLabel(status)) + metrics.height() + 20;
+            width += metrics.horizontalAdvance(argo::statusText(status)) + metrics.height() + 20;
         return {width, metrics.height() + 6};
     }
 
@@ -46,7 +47,7 @@ protected:
         QPainter painter(this);
         int x = 0;
         for (const QString &status : statuses())
-            x += HealthBadgeDelegate::paintPill(&painter, QPoint(x, 1), HealthBadgeDelegate::statusLabel(status),
+            x += HealthBadgeDelegate::paintPill(&painter, QPoint(x, 1), argo::statusText(status),
                                                 HealthBadgeDelegate::statusHue(status), palette(), font())
                  + 6;
     }
