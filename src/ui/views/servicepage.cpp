@@ -142,10 +142,17 @@ ServicePage::ServicePage(QWidget *parent)
     manifestsLayout->addWidget(m_splitter, 1);
     m_tabs->addTab(manifests, QString());
     m_tabs->addTab(m_releasePanel, QString());
-    layout->addWidget(m_tabs, 2);
-    m_argoPanel = new ArgoResourcePanel(this);
+    // The tabs above the Argo CD panel, the user moving the border between them (small screens fill up fast).
+    auto *details = new QSplitter(Qt::Vertical, this);
+    details->setObjectName(u"serviceDetailsSplitter"_s);
+    details->setChildrenCollapsible(false);
+    details->addWidget(m_tabs);
+    m_argoPanel = new ArgoResourcePanel(details);
     m_argoPanel->hide();
-    layout->addWidget(m_argoPanel, 1);
+    details->addWidget(m_argoPanel);
+    details->setStretchFactor(0, 2);
+    details->setStretchFactor(1, 1);
+    layout->addWidget(details, 1);
 
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &ServicePage::onEnvironmentChanged);
