@@ -2925,10 +2925,6 @@ Open them in the editor again?</source>
         <translation>尚未选择环境；请至少选择一个要部署到的环境。</translation>
     </message>
     <message>
-        <source>The environment %1 does not allow a canary stage; choose GA only or leave %1 out.</source>
-        <translation>环境 %1 不允许金丝雀阶段；请选择仅 GA，或不选择 %1。</translation>
-    </message>
-    <message>
         <source>Enter the image repository, for example registry.example.com/shop/orders.</source>
         <translation>请输入镜像仓库，例如 registry.example.com/shop/orders。</translation>
     </message>
@@ -4403,6 +4399,14 @@ Scaffolded from the builtin %2 templates: %3.
     <message>
         <source>%1 changed in Git since the preview, so nothing was committed. Run the scaffold again to review the current state.</source>
         <translation>%1 在预览之后已在 Git 中被修改，因此没有提交任何内容。请重新运行脚手架以审阅当前状态。</translation>
+    </message>
+    <message>
+        <source>The workspace has no environment %1; choose one of: %2.</source>
+        <translation>工作区中没有环境 %1；请从以下环境中选择：%2。</translation>
+    </message>
+    <message>
+        <source>The environment %1 does not allow a canary stage; choose GA only or leave %1 out.</source>
+        <translation>环境 %1 不允许金丝雀阶段；请选择仅 GA，或不选择 %1。</translation>
     </message>
 </context>
 <context>

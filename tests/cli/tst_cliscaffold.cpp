@@ -215,6 +215,7 @@ void TestCliScaffold::badParametersExit2NamingTheField_data()
     QTest::newRow("image tag") << QStringList{u"--image"_s, u"registry.example.com/a/b:1.0"_s} << u"tag"_s;
     QTest::newRow("language") << QStringList{u"--lang"_s, u"cobol"_s} << u"cobol"_s;
     QTest::newRow("env") << QStringList{u"--env"_s, u"Prod"_s} << u"environment"_s;
+    QTest::newRow("env not in the workspace") << QStringList{u"--env"_s, u"qa"_s} << u"no environment qa"_s;
     QTest::newRow("stage") << QStringList{u"--stage"_s, u"beta"_s} << u"stage"_s;
     QTest::newRow("replicas") << QStringList{u"--replicas"_s, u"0"_s} << u"replica"_s;
     QTest::newRow("set key") << QStringList{u"--set"_s, u"colour=blue"_s} << u"colour"_s;

@@ -260,6 +260,28 @@ Result<ScaffoldAnswers> loadScaffoldAnswers(const git::Repository &repo, const g
     return answers;
 }
 
+Result<void> checkWorkspaceRules(const WorkspaceConfig &config, const ScaffoldAnswers &answers)
+{
+    for (const QString &name : answers.environments) {
+        const EnvironmentConfig *env = config.environment(name);
+        if (env == nullptr) {
+            QStringList known;
+            for (const EnvironmentConfig &each : config.environments)
+                known << each.name;
+            return makeError(Error::Code::InvalidInput,
+                             ScaffoldText::tr("The workspace has no environment %1; choose one of: %2.")
+                                 .arg(name, known.join(u", "_s)));
+        }
+        if (answers.spec.canaryStage && !env->canaryAllowed) {
+            return makeError(Error::Code::InvalidInput,
+                             ScaffoldText::tr("The environment %1 does not allow a canary stage; choose GA only or "
+                                              "leave %1 out.")
+                                 .arg(name));
+        }
+    }
+    return {};
+}
+
 Result<void> validateAnswers(const ScaffoldAnswers &answers, const tmpl::TemplateSet &templates)
 {
     if (answers.environments.isEmpty()) {

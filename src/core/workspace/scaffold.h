@@ -76,6 +76,10 @@ ScaffoldAnswers withRunningTags(const git::Repository &repo, const git::ObjectId
 /// expanded for the answers' project and service). Pure.
 ScaffoldAnswers withWorkspaceDestinations(const WorkspaceConfig &config, ScaffoldAnswers answers);
 
+/// Checks the answers against the workspace's rules: every environment is one of the workspace's, and a canary stage
+/// only goes where the environment allows one. InvalidInput naming the environment. Pure.
+Result<void> checkWorkspaceRules(const WorkspaceConfig &config, const ScaffoldAnswers &answers);
+
 /// Checks the answers for every environment (validateSpec's sentences, naming the wrong answer) and the environment
 /// list itself. Pure.
 Result<void> validateAnswers(const ScaffoldAnswers &answers, const tmpl::TemplateSet &templates);

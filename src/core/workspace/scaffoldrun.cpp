@@ -61,6 +61,8 @@ Result<PreparedScaffold> prepareScaffold(const WorkspaceConfig &config, git::Rep
     answers = withWorkspaceDestinations(config, std::move(answers));
     if (auto valid = validateAnswers(answers, templates); !valid.ok())
         return valid.error();
+    if (auto ruled = checkWorkspaceRules(config, answers); !ruled.ok())
+        return ruled.error();
     auto exists = provider.repoExists(project);
     if (!exists.ok())
         return exists.error();

@@ -205,15 +205,8 @@ QString NewServiceWizard::settingsPageProblem() const
     ws::ScaffoldAnswers checked = answers();
     if (checked.environments.isEmpty())
         return tr("No environment is chosen; choose at least one environment to deploy to.");
-    if (checked.spec.canaryStage) {
-        for (const QString &name : checked.environments) {
-            const ws::EnvironmentConfig *env = m_workspace.environment(name);
-            if (env && !env->canaryAllowed) {
-                return tr("The environment %1 does not allow a canary stage; choose GA only or leave %1 out.")
-                    .arg(name);
-            }
-        }
-    }
+    if (const Result<void> ruled = ws::checkWorkspaceRules(m_workspace, checked); !ruled)
+        return ruled.error().message;
     if (checked.spec.imageRepository.isEmpty())
         return tr("Enter the image repository, for example registry.example.com/shop/orders.");
     if (!manifest::isValidImageName(checked.spec.imageRepository)) {

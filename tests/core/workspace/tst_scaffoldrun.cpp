@@ -51,6 +51,7 @@ private Q_SLOTS:
     void newProjectGetsItsRepoTheCommitAndBothApplications();
     void answeredDestinationIsEveryEnvironments();
     void badAnswersCreateNothing();
+    void theWorkspacesRulesAreKept();
     void rerunKeepsTheRunningTagsAndLandsOnlyWhatChanged();
     void nothingChangedLandsNothingButStillGivesTheApplications();
     void aFileChangedAfterTheReviewStopsTheCommit();
@@ -164,6 +165,25 @@ void TestScaffoldRun::answeredDestinationIsEveryEnvironments()
     QVERIFY(stored.ok());
     QVERIFY(stored->spec.cluster.isEmpty());
     QVERIFY(stored->spec.namespaceName.isEmpty());
+}
+
+void TestScaffoldRun::theWorkspacesRulesAreKept()
+{
+    // An environment the workspace does not know, or a canary where the environment allows none: refused, nothing made.
+    ScaffoldAnswers unknown = paymentsAnswers();
+    unknown.environments = {u"uat"_s, u"qa"_s};
+    auto refused = prepare(unknown);
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code, gd::Error::Code::InvalidInput);
+    QVERIFY2(refused.error().message.contains(u"no environment qa"_s) && refused.error().message.contains(u"uat, prod"_s),
+             qPrintable(refused.error().message));
+
+    m_config.environments[1].canaryAllowed = false;
+    auto canary = prepare(paymentsAnswers());
+    QVERIFY(!canary.ok());
+    QCOMPARE(canary.error().code, gd::Error::Code::InvalidInput);
+    QVERIFY2(canary.error().message.contains(u"prod does not allow a canary"_s), qPrintable(canary.error().message));
+    QVERIFY(!QFileInfo::exists(barePath()));
 }
 
 void TestScaffoldRun::badAnswersCreateNothing()
