@@ -77,7 +77,6 @@ void ScaffoldFlow::onPushed(Result<ws::ScaffoldLanding> landing)
     } else {
         m_landed = tr("pushed as %1").arg(m_commit.left(8));
         record(environments, u"pushed"_s, tr("Pushed after %n attempt(s).", nullptr, landing->outcome.attempts));
-        Q_EMIT pushed(m_commit);
     }
     if (!m_client) {
         finish(true, false,
@@ -120,7 +119,6 @@ void ScaffoldFlow::upsertNext()
             return;
         }
         record(done.env, u"application"_s, tr("Argo CD Application %1 is in place.").arg(done.name));
-        Q_EMIT applicationReady(done.name);
         ++m_nextUpsert;
         upsertNext();
     });

@@ -42,10 +42,6 @@ public:
 
 Q_SIGNALS:
     void stepChanged(gd::flows::ScaffoldFlow::Step step, const QString &sentence);
-    /// The commit landed on the branch.
-    void pushed(const QString &commitId);
-    /// One Application was created or updated in Argo CD.
-    void applicationReady(const QString &name);
     /// Done: `ok` when pushed and, with Argo CD, every Application is in place and every workload Healthy;
     /// `refused` when the branch changed a reviewed file meanwhile (nothing pushed); `sentence` says what happened
     /// and what to do.

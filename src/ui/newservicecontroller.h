@@ -46,7 +46,6 @@ public:
     /// Opens the wizard: empty, with `project` chosen, or for `service` of `project` starting from its stored answers
     /// (else from what the catalog knows of it). Does nothing while a scaffold runs.
     void start(const QString &project = {}, const QString &service = {});
-    bool isBusy() const { return m_busy; }
 
 Q_SIGNALS:
     void wizardOpened(gd::ui::NewServiceWizard *wizard);

@@ -292,13 +292,12 @@ void ReleaseController::reviewThenRun(ws::ReleaseOperation operation, const QStr
         u"release-review:"_s + key(operation.project, operation.request.service, operation.request.env),
         tr("Review: %1").arg(summary),
         [config, provider, cache, operation](flows::JobContext &context) -> Result<ws::OverlayReview> {
-            auto opened = ws::openProject(config, *cache, *provider, operation.project, true, context.cancelFlag());
+            auto opened = ws::openFetchedProject(config, *cache, *provider, operation.project,
+                                                 ReleaseController::tr("The deployment repo cannot be fetched, so "
+                                                                       "the review would be out of date."),
+                                                 context.cancelFlag());
             if (!opened.ok())
                 return opened.error();
-            if (!opened->fetchProblem.isEmpty())
-                return makeError(Error::Code::Network, ReleaseController::tr("The deployment repo cannot be fetched, "
-                                                                             "so the review would be out of date."),
-                                 opened->fetchProblem);
             // The message is not shown here (the review asks for the summary); only the edit matters.
             auto prepared = ws::prepareOperation(opened->repo, opened->tip, operation, git::Signature{});
             if (!prepared.ok())

@@ -33,4 +33,16 @@ struct CommitMessage {
     Signature committer;
 };
 
+/// `message` with a reviewer's summary and body (`reviewed`) in place of its first paragraph; what follows that
+/// paragraph (the trailers) stays. `message` as it is when `reviewed` is blank. Pure.
+inline CommitMessage withReviewedSummary(CommitMessage message, const QString &reviewed)
+{
+    if (reviewed.trimmed().isEmpty())
+        return message;
+    const qsizetype firstBreak = message.text.indexOf(QLatin1String("\n\n"));
+    const QString rest = firstBreak < 0 ? QString() : message.text.mid(firstBreak + 2);
+    message.text = reviewed.trimmed() + QLatin1String("\n\n") + rest;
+    return message;
+}
+
 } // namespace gd::git

@@ -46,17 +46,6 @@ struct TransferState {
     }
 };
 
-/// The URL as it may appear in a message: never with a password or token in it.
-QString displayUrl(const QString &url)
-{
-    if (!url.contains(QLatin1String("://")))
-        return url;
-    const QUrl parsed(url);
-    if (!parsed.isValid())
-        return url.section(QLatin1Char('@'), -1);
-    return parsed.toDisplayString(QUrl::RemovePassword | QUrl::RemoveUserInfo);
-}
-
 /// A remote on this machine (a path, or a file:// URL) gets the local push below instead of libgit2's transport.
 bool localPathOf(const QString &url, QString *path)
 {
@@ -329,6 +318,16 @@ Error invalidBranchError(const QString &branch)
 }
 
 } // namespace
+
+QString displayUrl(const QString &url)
+{
+    if (!url.contains(QLatin1String("://")))
+        return url;
+    const QUrl parsed(url);
+    if (!parsed.isValid())
+        return url.section(QLatin1Char('@'), -1);
+    return parsed.toDisplayString(QUrl::RemovePassword | QUrl::RemoveUserInfo);
+}
 
 Result<Repository> cloneBare(const QString &url, const QString &localPath, const RemoteAuth &auth,
                              const std::atomic_bool *cancelled)

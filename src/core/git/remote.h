@@ -21,6 +21,9 @@ struct RemoteAuth {
     bool useSshAgent = true;
 };
 
+/// `url` as it may appear in a message: never with a user name, password or token in it.
+QString displayUrl(const QString &url);
+
 /// Clones `url` into a new bare repository at `localPath` (the app's cache of a remote).
 /// Blocking: call on a worker thread. `cancelled` is polled in the transfer callbacks.
 Result<Repository> cloneBare(const QString &url, const QString &localPath, const RemoteAuth &auth,

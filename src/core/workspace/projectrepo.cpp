@@ -52,4 +52,14 @@ Result<OpenedProject> openProject(const WorkspaceConfig &config, git::RepoCache 
     return opened;
 }
 
+Result<OpenedProject> openFetchedProject(const WorkspaceConfig &config, git::RepoCache &cache,
+                                         const RepoProvider &provider, const QString &project,
+                                         const QString &unfetched, const std::atomic_bool *cancelled)
+{
+    auto opened = openProject(config, cache, provider, project, true, cancelled);
+    if (opened.ok() && !opened->fetchProblem.isEmpty())
+        return makeError(Error::Code::Network, unfetched, opened->fetchProblem);
+    return opened;
+}
+
 } // namespace gd::ws

@@ -26,5 +26,10 @@ struct OpenedProject {
 /// Fails only when the repo cannot be opened at all. Blocking: call on a worker thread.
 Result<OpenedProject> openProject(const WorkspaceConfig &config, git::RepoCache &cache, const RepoProvider &provider,
                                   const QString &project, bool fetch, const std::atomic_bool *cancelled = nullptr);
+/// openProject with a fetch that must succeed, for work that would mislead on a stale tip: when the fetch fails, a
+/// Network error saying `unfetched` (the caller's sentence) with the fetch's problem as its detail. Blocking.
+Result<OpenedProject> openFetchedProject(const WorkspaceConfig &config, git::RepoCache &cache,
+                                         const RepoProvider &provider, const QString &project,
+                                         const QString &unfetched, const std::atomic_bool *cancelled = nullptr);
 
 } // namespace gd::ws

@@ -47,13 +47,8 @@ Result<PreparedRelease> prepareOperation(const git::Repository &repo, const git:
                                          const ReleaseOperation &operation, const git::Signature &author)
 {
     auto prepared = prepareStandard(repo, tip, operation, author);
-    if (!prepared.ok() || operation.message.trimmed().isEmpty())
-        return prepared;
-    // The reviewer's summary (and body) replace the standard first paragraph; what follows it stays.
-    QString &text = prepared->message.text;
-    const qsizetype firstBreak = text.indexOf(u"\n\n"_s);
-    const QString rest = firstBreak < 0 ? QString() : text.mid(firstBreak + 2);
-    text = operation.message.trimmed() + u"\n\n"_s + rest;
+    if (prepared.ok())
+        prepared->message = git::withReviewedSummary(std::move(prepared->message), operation.message);
     return prepared;
 }
 
@@ -62,16 +57,13 @@ Result<git::PushOutcome> runReleaseOperation(const WorkspaceConfig &config, git:
                                              const git::Signature &author, const std::atomic_bool *cancelled,
                                              std::function<void(int attempt, const QString &status)> progress)
 {
-    auto opened = openProject(config, cache, provider, operation.project, true, cancelled);
+    auto opened = openFetchedProject(config, cache, provider, operation.project,
+                                     ReleaseRunText::tr("The deployment repo of %1 could not be fetched, so nothing "
+                                                        "was released. Check the connection and try again.")
+                                         .arg(operation.project),
+                                     cancelled);
     if (!opened.ok())
         return opened.error();
-    if (!opened->fetchProblem.isEmpty()) {
-        return makeError(Error::Code::Network,
-                         ReleaseRunText::tr("The deployment repo of %1 could not be fetched, so nothing was released. "
-                                            "Check the connection and try again.")
-                             .arg(operation.project),
-                         opened->fetchProblem);
-    }
     // Prepared on the fresh tip, a refusal (precondition, conflict) comes before any push; the loop re-checks it
     // on every tip it tries.
     auto prepared = prepareOperation(opened->repo, opened->tip, operation, author);

@@ -23,28 +23,41 @@ constexpr int kPushAttempts = 20;
 Result<OpenedProject> openFetched(const WorkspaceConfig &config, git::RepoCache &cache, const RepoProvider &provider,
                                   const QString &project, const std::atomic_bool *cancelled)
 {
-    auto opened = openProject(config, cache, provider, project, true, cancelled);
-    if (!opened.ok())
-        return opened.error();
-    if (!opened->fetchProblem.isEmpty()) {
-        return makeError(Error::Code::Network,
-                         ScaffoldRunText::tr("The deployment repo of %1 could not be fetched; check that it can be "
-                                             "reached and try again.")
-                             .arg(project),
-                         opened->fetchProblem);
-    }
-    return opened;
+    return openFetchedProject(config, cache, provider, project,
+                              ScaffoldRunText::tr("The deployment repo of %1 could not be fetched; check that it can be "
+                                                  "reached and try again.")
+                                  .arg(project),
+                              cancelled);
 }
 
-/// `message` (the reviewer's summary and body) in place of the standard first paragraph; the rest stays.
-git::CommitMessage withReviewedSummary(git::CommitMessage standard, const QString &message)
+/// Both Applications of every environment of `answers` as `commit` has them (application.yaml, then
+/// application-pipeline.yaml). A few blob reads.
+Result<std::vector<ScaffoldApplication>> scaffoldApplications(const git::Repository &repo, const git::ObjectId &commit,
+                                                              const ScaffoldAnswers &answers)
 {
-    if (message.trimmed().isEmpty())
-        return standard;
-    const qsizetype firstBreak = standard.text.indexOf(u"\n\n"_s);
-    const QString rest = firstBreak < 0 ? QString() : standard.text.mid(firstBreak + 2);
-    standard.text = message.trimmed() + u"\n\n"_s + rest;
-    return standard;
+    std::vector<ScaffoldApplication> applications;
+    for (const QString &env : answers.environments) {
+        for (const bool pipeline : {false, true}) {
+            const QString path = ServiceEnvPaths::folder(answers.spec.service, env)
+                                 + (pipeline ? u"/application-pipeline.yaml"_s : u"/application.yaml"_s);
+            auto text = repo.readFile(commit, path);
+            if (!text.ok())
+                return text.error();
+            auto body = applicationJson(*text);
+            if (!body.ok()) {
+                Error error = body.error();
+                error.detail = path + u": "_s + error.detail;
+                return error;
+            }
+            const QString name = body->value(u"metadata"_s).toObject().value(u"name"_s).toString();
+            if (name.isEmpty()) {
+                return makeError(Error::Code::InvalidInput,
+                                 ScaffoldRunText::tr("%1 names no Application (metadata.name is empty).").arg(path));
+            }
+            applications.push_back({env, name, pipeline, std::move(*body)});
+        }
+    }
+    return applications;
 }
 
 } // namespace
@@ -91,34 +104,6 @@ Result<PreparedScaffold> prepareScaffold(const WorkspaceConfig &config, git::Rep
     return prepared;
 }
 
-Result<std::vector<ScaffoldApplication>> scaffoldApplications(const git::Repository &repo, const git::ObjectId &commit,
-                                                              const ScaffoldAnswers &answers)
-{
-    std::vector<ScaffoldApplication> applications;
-    for (const QString &env : answers.environments) {
-        for (const bool pipeline : {false, true}) {
-            const QString path = ServiceEnvPaths::folder(answers.spec.service, env)
-                                 + (pipeline ? u"/application-pipeline.yaml"_s : u"/application.yaml"_s);
-            auto text = repo.readFile(commit, path);
-            if (!text.ok())
-                return text.error();
-            auto body = applicationJson(*text);
-            if (!body.ok()) {
-                Error error = body.error();
-                error.detail = path + u": "_s + error.detail;
-                return error;
-            }
-            const QString name = body->value(u"metadata"_s).toObject().value(u"name"_s).toString();
-            if (name.isEmpty()) {
-                return makeError(Error::Code::InvalidInput,
-                                 ScaffoldRunText::tr("%1 names no Application (metadata.name is empty).").arg(path));
-            }
-            applications.push_back({env, name, pipeline, std::move(*body)});
-        }
-    }
-    return applications;
-}
-
 Result<ScaffoldLanding> commitScaffold(const WorkspaceConfig &config, git::RepoCache &cache, RepoProvider &provider,
                                        const PreparedScaffold &prepared, const QString &message,
                                        const git::Signature &author, const std::atomic_bool *cancelled,
@@ -146,7 +131,7 @@ Result<ScaffoldLanding> commitScaffold(const WorkspaceConfig &config, git::RepoC
     git::PushPlan plan;
     plan.remoteUrl = opened->url;
     plan.branch = config.branch;
-    plan.message = withReviewedSummary(scaffoldMessage(prepared.answers, prepared.review, author), message);
+    plan.message = git::withReviewedSummary(scaffoldMessage(prepared.answers, prepared.review, author), message);
     plan.edit = scaffoldEdit(prepared.review);
     plan.auth = provider.remoteAuth();
     plan.maxAttempts = kPushAttempts;

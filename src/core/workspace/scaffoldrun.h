@@ -66,9 +66,4 @@ Result<ScaffoldLanding> commitScaffold(const WorkspaceConfig &config, git::RepoC
                                        const git::Signature &author, const std::atomic_bool *cancelled = nullptr,
                                        std::function<void(int attempt, const QString &status)> progress = {});
 
-/// Both Applications of every environment of `answers` as `commit` has them (application.yaml, then
-/// application-pipeline.yaml). A few blob reads.
-Result<std::vector<ScaffoldApplication>> scaffoldApplications(const git::Repository &repo, const git::ObjectId &commit,
-                                                              const ScaffoldAnswers &answers);
-
 } // namespace gd::ws

@@ -3,7 +3,6 @@
 
 #include <QCoreApplication>
 #include <QStringList>
-#include <QUrl>
 
 #include <algorithm>
 #include <utility>
@@ -19,21 +18,10 @@ struct TemplateSourceText {
     Q_DECLARE_TR_FUNCTIONS(gd::ws::TemplateSource)
 };
 
-/// The URL as a sentence shows it: never with a user name or password in it.
-QString shownUrl(const QString &url)
-{
-    if (!url.contains(u"://"_s))
-        return url;
-    const QUrl parsed(url);
-    if (!parsed.isValid())
-        return url.section(u'@', -1);
-    return parsed.toDisplayString(QUrl::RemoveUserInfo);
-}
-
 Error cancelledError(const QString &url)
 {
     return makeError(Error::Code::Cancelled,
-                     TemplateSourceText::tr("Loading the templates from %1 was cancelled.").arg(shownUrl(url)));
+                     TemplateSourceText::tr("Loading the templates from %1 was cancelled.").arg(git::displayUrl(url)));
 }
 
 /// What the cache last knew of `branch`: the tracking ref a fetch writes, else the branch a clone made.
@@ -54,8 +42,8 @@ QString LoadedTemplates::describe() const
     if (commit.isNull())
         return TemplateSourceText::tr("builtin templates");
     if (pinned)
-        return TemplateSourceText::tr("%1 at %2 (pinned)").arg(shownUrl(source), commit.shortHex());
-    return TemplateSourceText::tr("%1 at %2").arg(shownUrl(source), commit.shortHex());
+        return TemplateSourceText::tr("%1 at %2 (pinned)").arg(git::displayUrl(source), commit.shortHex());
+    return TemplateSourceText::tr("%1 at %2").arg(git::displayUrl(source), commit.shortHex());
 }
 
 Result<LoadedTemplates> loadTemplates(const WorkspaceConfig &config, git::RepoCache &cache, const git::RemoteAuth &auth,
@@ -69,7 +57,7 @@ Result<LoadedTemplates> loadTemplates(const WorkspaceConfig &config, git::RepoCa
     }
     const QString &url = config.templatesUrl;
     const QString &branch = config.templatesBranch;
-    const QString shown = shownUrl(url);
+    const QString shown = git::displayUrl(url);
     loaded.source = url;
 
     git::ObjectId pin;
