@@ -38,10 +38,7 @@ void deliver(QObject *context, std::function<void(Result<SharedRepoProvider>)> d
 
 QString gitlabTokenKey(const ws::WorkspaceConfig &config)
 {
-    QString url = config.gitlabUrl.trimmed();
-    while (url.endsWith(u'/'))
-        url.chop(1);
-    return url;
+    return net::gitlabServerUrl(config);
 }
 
 void openRepoProvider(const ws::WorkspaceConfig &config, net::CredentialStore *store, QObject *context,

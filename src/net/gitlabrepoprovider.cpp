@@ -22,14 +22,6 @@ struct GitLabRepoProviderText {
     Q_DECLARE_TR_FUNCTIONS(gd::net::GitLabRepoProvider)
 };
 
-/// "https://gitlab.example.com/" → "https://gitlab.example.com".
-QString withoutTrailingSlash(QString text)
-{
-    while (text.endsWith(u'/'))
-        text.chop(1);
-    return text;
-}
-
 /// Runs one asynchronous GitLabClient conversation on the calling thread and waits for its single answer in a local
 /// event loop. `start` gets the client, the context object the answer is bound to, and the callback to end with.
 /// The client and its HttpClient live on this thread and are gone when this returns.
@@ -75,7 +67,7 @@ void GitLabRepoProvider::setRequestLimits(std::chrono::milliseconds timeout, int
 ServerSettings GitLabRepoProvider::server() const
 {
     ServerSettings server;
-    server.baseUrl = QUrl(withoutTrailingSlash(m_config.gitlabUrl));
+    server.baseUrl = QUrl(gitlabServerUrl(m_config));
     return server;
 }
 
@@ -126,7 +118,7 @@ Result<QStringList> GitLabRepoProvider::listProjects() const
 
 QString GitLabRepoProvider::repoUrl(const QString &project) const
 {
-    return withoutTrailingSlash(m_config.gitlabUrl) + u'/' + groupPath() + u'/' + m_config.repoNameFor(project)
+    return gitlabServerUrl(m_config) + u'/' + groupPath() + u'/' + m_config.repoNameFor(project)
            + u".git"_s;
 }
 
@@ -173,6 +165,14 @@ git::RemoteAuth GitLabRepoProvider::remoteAuth() const
     return auth;
 }
 
+QString gitlabServerUrl(const ws::WorkspaceConfig &config)
+{
+    QString url = config.gitlabUrl.trimmed();
+    while (url.endsWith(u'/'))
+        url.chop(1);
+    return url;
+}
+
 Result<std::unique_ptr<ws::RepoProvider>> createRepoProvider(const ws::WorkspaceConfig &config,
                                                              const QString &gitlabToken)
 {
@@ -186,7 +186,7 @@ Result<std::unique_ptr<ws::RepoProvider>> createRepoProvider(const ws::Workspace
         return makeError(Error::Code::Auth,
                          GitLabRepoProviderText::tr("Sign in to GitLab at %1 first: the deployment repos of this "
                                                     "workspace are reached with your GitLab access token.")
-                             .arg(withoutTrailingSlash(config.gitlabUrl)));
+                             .arg(gitlabServerUrl(config)));
     }
     return std::unique_ptr<ws::RepoProvider>(std::make_unique<GitLabRepoProvider>(config, gitlabToken));
 }

@@ -54,6 +54,9 @@ private:
     int m_maxAttempts = 3;
 };
 
+/// The workspace's GitLab URL as one spelling: no surrounding spaces, no trailing '/' ("https://gitlab.example.com").
+QString gitlabServerUrl(const ws::WorkspaceConfig &config);
+
 /// The repo provider the workspace names: `local` → ws::LocalRepoProvider; `gitlab` → GitLabRepoProvider with
 /// `gitlabToken`, or an Auth error asking to sign in to GitLab when the token is empty. Cheap, no network.
 Result<std::unique_ptr<ws::RepoProvider>> createRepoProvider(const ws::WorkspaceConfig &config,

@@ -38,6 +38,8 @@ struct RegistryCredentials {
     /// The credentials from the keychain value "username:secret" (split at the first colon, as Basic auth and
     /// docker's config.json do). An empty value is anonymous; a value without a colon is an InvalidInput error. Pure.
     static Result<RegistryCredentials> fromKeychainValue(const QString &value);
+    /// The keychain value fromKeychainValue reads back: "username:secret" (the user name holds no colon).
+    QString toKeychainValue() const { return username + u':' + secret; }
 };
 
 /// One tag of an image repository.

@@ -176,7 +176,7 @@ void ReleaseController::signIn(ReleaseDialog *dialog, const ws::EnvironmentState
                     return;
                 }
                 m_credentials->writeToken(
-                    registry, credentials.username + u':' + credentials.secret, signInDialog,
+                    registry, credentials.toKeychainValue(), signInDialog,
                     [signInDialog](Result<void> stored) {
                         signInDialog->setKeychainOutcome(
                             stored.ok() ? QString()

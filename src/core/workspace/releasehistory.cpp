@@ -421,7 +421,7 @@ const ReleaseEntry *openRollbackWindow(const std::vector<ReleaseEntry> &entries,
         // The newest GA change decides: once it is an undo, there is nothing left to roll back in a hurry; when it
         // brought GA in (a new service), there is nothing earlier to go back to.
         const bool undo = entry.kind == kindName(ReleaseKind::Rollback) || entry.kind == kindName(ReleaseKind::Abort);
-        if (undo || entry.fromTag.isEmpty() || windowMinutes <= 0 || now >= rollbackDeadline(entry, windowMinutes))
+        if (undo || entry.broughtIn() || windowMinutes <= 0 || now >= rollbackDeadline(entry, windowMinutes))
             return nullptr;
         return &entry;
     }

@@ -35,6 +35,9 @@ struct ReleaseEntry {
     QString image;             ///< the image repository the stage (else GA) deploys
     git::ObjectId reverts;     ///< for a rollback or abort: the commit it reverts (Release-Reverts, else the message)
     bool byGitOpsDesk = false; ///< the commit carries Release-* trailers for this service environment
+
+    /// The commit brought its stage in (a new service): there was no earlier version, so nothing to roll back to.
+    bool broughtIn() const { return !stage.isEmpty() && fromTag.isEmpty(); }
 };
 
 /// The timeline of `service`/`env` from `tip` back along first parents, newest first, at most `limit` entries (all

@@ -95,8 +95,7 @@ void ReleasePanel::setBusy(bool busy)
 void ReleasePanel::updateButtons()
 {
     const ws::ReleaseEntry *selected = m_model->entryAt(m_table->currentIndex().row());
-    // A change that brought a stage in (a new service) has no earlier version to go back to.
-    const bool broughtIn = selected != nullptr && !selected->stage.isEmpty() && selected->fromTag.isEmpty();
+    const bool broughtIn = selected != nullptr && selected->broughtIn();
     m_rollback->setEnabled(!m_busy && selected != nullptr && !broughtIn);
     m_rollback->setToolTip(broughtIn ? tr("This change brought the service into the environment: there is no earlier "
                                           "version to roll back to.")
