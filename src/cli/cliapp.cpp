@@ -4,6 +4,7 @@
 #include "cli/cliargo.h"
 #include "git/repocache.h"
 #include "manifest/kustomizerunner.h"
+#include "net/blockingcall.h"
 #include "net/credentialstore.h"
 #include "util/names.h"
 #include "workspace/appdirs.h"
@@ -15,14 +16,12 @@
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QEventLoop>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 #include <cstdio>
-#include <optional>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -261,19 +260,13 @@ Result<ws::WorkspaceConfig> CliApp::loadWorkspace(const Invocation &invocation) 
 
 Result<flows::SharedRepoProvider> CliApp::repoProvider(const ws::WorkspaceConfig &config) const
 {
-    QEventLoop loop;
-    std::optional<Result<flows::SharedRepoProvider>> answer;
     // Without a keychain GITLAB_TOKEN is the only source.
     std::unique_ptr<net::CredentialStore> store;
     if (keychainReachable())
         store = std::make_unique<net::CredentialStore>();
-    flows::openRepoProvider(config, store.get(), &loop, [&](Result<flows::SharedRepoProvider> provider) {
-        answer = std::move(provider);
-        loop.quit();
+    return net::waitForAnswer<flows::SharedRepoProvider>([&config, &store](QObject *context, auto done) {
+        flows::openRepoProvider(config, store.get(), context, std::move(done));
     });
-    if (!answer)
-        loop.exec();
-    return std::move(*answer);
 }
 
 Result<CliApp::LoadedCatalog> CliApp::loadCatalog(const Invocation &invocation, const QString &onlyProject) const

@@ -2,6 +2,7 @@
 #include "cli/cliargo.h"
 
 #include "flows/syncandwait.h"
+#include "net/blockingcall.h"
 #include "net/appmatch.h"
 
 #include <QCoreApplication>
@@ -65,28 +66,16 @@ Result<argo::ArgoClient *> CliArgo::connect()
 
 Result<argo::ApplicationList> CliArgo::list()
 {
-    QEventLoop loop;
-    std::optional<Result<argo::ApplicationList>> answer;
-    m_session.client()->list(&loop, [&](Result<argo::ApplicationList> result) {
-        answer = std::move(result);
-        loop.quit();
+    return net::waitForAnswer<argo::ApplicationList>([this](QObject *context, auto done) {
+        m_session.client()->list(context, std::move(done));
     });
-    if (!answer)
-        loop.exec();
-    return std::move(*answer);
 }
 
 Result<argo::Application> CliArgo::upsert(const QJsonObject &application)
 {
-    QEventLoop loop;
-    std::optional<Result<argo::Application>> answer;
-    m_session.client()->upsert(application, &loop, [&](Result<argo::Application> result) {
-        answer = std::move(result);
-        loop.quit();
+    return net::waitForAnswer<argo::Application>([this, &application](QObject *context, auto done) {
+        m_session.client()->upsert(application, context, std::move(done));
     });
-    if (!answer)
-        loop.exec();
-    return std::move(*answer);
 }
 
 Result<QString> CliArgo::workloadApplication(const QString &project, const QString &repoUrl, const QString &service,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "net/gitlabrepoprovider.h"
 
+#include "net/blockingcall.h"
 #include "net/gitlabclient.h"
 #include "util/names.h"
 
@@ -37,17 +38,8 @@ Result<T> runBlocking(const ServerSettings &server, const QString &token, std::c
     HttpClient http;
     GitLabClient client(http, server, token);
     client.setRequestLimits(timeout, maxAttempts);
-    std::optional<Result<T>> result;
-    // Declared after the clients so it goes first: a call still bound to it is dropped, not answered late.
-    QEventLoop loop;
-    start(client, &loop, [&result, &loop](Result<T> answer) {
-        result.emplace(std::move(answer));
-        loop.quit();
-    });
-    // Every GitLabClient call answers exactly once and never synchronously; the request timeouts bound the wait.
-    if (!result)
-        loop.exec(QEventLoop::ExcludeUserInputEvents);
-    return std::move(*result);
+    return waitForAnswer<T>([&client, &start](QObject *context, auto done) { start(client, context, std::move(done)); },
+                            QEventLoop::ExcludeUserInputEvents);
 }
 
 } // namespace
