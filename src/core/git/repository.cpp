@@ -157,6 +157,55 @@ Result<void> writeTreeToDisk(git_repository *repo, const git_tree *tree, const Q
     return {};
 }
 
+/// Appends every file below `tree` (the folder `root`/`relative` of `commit`) to `files`, paths relative to `root`:
+/// the folder's own files by name, then each subfolder's, by name. One blob read per file.
+Result<void> collectFiles(git_repository *repo, const git_tree *tree, const ObjectId &commit, const QString &root,
+                          const QString &relative, std::vector<std::pair<QString, QByteArray>> &files,
+                          const std::atomic_bool *cancelled)
+{
+    if (cancelled != nullptr && cancelled->load())
+        return makeError(Error::Code::Cancelled, RepositoryText::tr("Reading the files was cancelled."));
+    std::vector<const git_tree_entry *> entries;
+    for (size_t i = 0, count = git_tree_entrycount(tree); i < count; ++i)
+        entries.push_back(git_tree_entry_byindex(tree, i));
+    // Git orders folders as if their name ended in '/'; plain name order here.
+    std::sort(entries.begin(), entries.end(), [](const git_tree_entry *a, const git_tree_entry *b) {
+        return QString::fromUtf8(git_tree_entry_name(a)) < QString::fromUtf8(git_tree_entry_name(b));
+    });
+    std::vector<std::pair<QString, const git_tree_entry *>> subfolders;
+    for (const git_tree_entry *entry : entries) {
+        const QString name = QString::fromUtf8(git_tree_entry_name(entry));
+        const QString file = relative.isEmpty() ? name : relative + QLatin1Char('/') + name;
+        const QString repoPath = root.isEmpty() ? file : root + QLatin1Char('/') + file;
+        switch (git_tree_entry_type(entry)) {
+        case GIT_OBJECT_TREE:
+            subfolders.emplace_back(file, entry);
+            break;
+        case GIT_OBJECT_BLOB: {
+            Result<QByteArray> content = blobContent(repo, git_tree_entry_id(entry), repoPath);
+            if (!content)
+                return content.error();
+            files.emplace_back(file, std::move(*content));
+            break;
+        }
+        default:
+            return makeError(Error::Code::InvalidInput, RepositoryText::tr("%1 in commit %2 is a folder, not a file.")
+                                                            .arg(repoPath, commit.shortHex()));
+        }
+    }
+    for (const auto &[file, entry] : subfolders) {
+        git_tree *rawSub = nullptr;
+        const QString repoPath = root.isEmpty() ? file : root + QLatin1Char('/') + file;
+        if (const int rc = git_tree_lookup(&rawSub, repo, git_tree_entry_id(entry)); rc < 0)
+            return gitError(rc, RepositoryText::tr("The folder %1 of commit %2 cannot be read.")
+                                    .arg(repoPath, commit.shortHex()));
+        TreePtr sub(rawSub);
+        if (Result<void> read = collectFiles(repo, sub.get(), commit, root, file, files, cancelled); !read)
+            return read;
+    }
+    return {};
+}
+
 } // namespace
 
 Repository::Repository() = default;
@@ -285,32 +334,12 @@ Result<std::vector<std::pair<QString, QByteArray>>> Repository::readDirectory(co
                                                                               const QString &path,
                                                                               const std::atomic_bool *cancelled) const
 {
+    Result<TreePtr> tree = directoryTree(m_repo, commit, path);
+    if (!tree)
+        return tree.error();
     std::vector<std::pair<QString, QByteArray>> files;
-    // Folders still to read, relative to `path`, in the order their files are wanted.
-    std::vector<QString> pending{QString()};
-    for (std::size_t next = 0; next < pending.size(); ++next) {
-        if (cancelled != nullptr && cancelled->load())
-            return makeError(Error::Code::Cancelled, RepositoryText::tr("Reading the files was cancelled."));
-        const QString relative = pending[next];
-        const QString absolute = relative.isEmpty() ? path : path.isEmpty() ? relative : path + u'/' + relative;
-        Result<std::vector<TreeEntry>> entries = listDirectory(commit, absolute);
-        if (!entries)
-            return entries.error();
-        std::vector<QString> subfolders;
-        for (const TreeEntry &entry : *entries) {
-            const QString file = relative.isEmpty() ? entry.name : relative + u'/' + entry.name;
-            if (entry.isDirectory) {
-                subfolders.push_back(file);
-                continue;
-            }
-            Result<QByteArray> content = readFile(commit, path.isEmpty() ? file : path + u'/' + file);
-            if (!content)
-                return content.error();
-            files.emplace_back(file, std::move(*content));
-        }
-        // Depth first, as a folder's own files come before its subfolders' ones.
-        pending.insert(pending.begin() + qsizetype(next) + 1, subfolders.begin(), subfolders.end());
-    }
+    if (Result<void> read = collectFiles(m_repo, tree->get(), commit, path, QString(), files, cancelled); !read)
+        return read.error();
     return files;
 }
 
