@@ -267,11 +267,13 @@ void GitLabClient::group(const QString &fullPath, QObject *context, Callback<Git
     send(request, context, whenAnswered(this, closedError, std::move(done), std::move(answer)));
 }
 
-void GitLabClient::groupProjects(qint64 groupId, QObject *context, Callback<std::vector<GitLabProject>> done)
+void GitLabClient::groupProjects(qint64 groupId, QObject *context, Callback<std::vector<GitLabProject>> done,
+                                 Subgroups subgroups)
 {
     HttpRequest request = baseRequest();
     request.path = kApi + u"/groups/%1/projects"_s.arg(groupId);
-    request.query.addQueryItem(u"include_subgroups"_s, u"true"_s);
+    request.query.addQueryItem(u"include_subgroups"_s,
+                               subgroups == Subgroups::Include ? u"true"_s : u"false"_s);
     request.query.addQueryItem(u"with_shared"_s, u"false"_s);
     request.query.addQueryItem(u"archived"_s, u"false"_s);
     request.query.addQueryItem(u"order_by"_s, u"path"_s);

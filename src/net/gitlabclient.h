@@ -57,9 +57,13 @@ public:
     /// The group at `fullPath` ("platform/devops"). One request. A missing group, or one the token may not see, is a
     /// NotFound error with a sentence; 401 is an Auth error asking to sign in again.
     void group(const QString &fullPath, QObject *context, Callback<GitLabGroup> done);
-    /// Every project of group `groupId` and its subgroups, not archived, not shared into it, sorted by path.
-    /// One request per 100 projects, following `Link: rel="next"` (else `x-next-page`) until there is none.
-    void groupProjects(qint64 groupId, QObject *context, Callback<std::vector<GitLabProject>> done);
+    /// Which projects groupProjects lists.
+    enum class Subgroups { Include, Exclude };
+    /// Every project of group `groupId` (and of its subgroups, unless excluded), not archived, not shared into it,
+    /// sorted by path. One request per 100 projects, following `Link: rel="next"` (else `x-next-page`) until there
+    /// is none.
+    void groupProjects(qint64 groupId, QObject *context, Callback<std::vector<GitLabProject>> done,
+                       Subgroups subgroups = Subgroups::Include);
     /// The project at `pathWithNamespace` ("platform/devops/orders-deploy"); nullopt when GitLab answers 404 (no
     /// such project, or the token may not see it). One request.
     void project(const QString &pathWithNamespace, QObject *context, Callback<std::optional<GitLabProject>> done);

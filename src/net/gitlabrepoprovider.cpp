@@ -73,30 +73,24 @@ Result<QStringList> GitLabRepoProvider::listProjects() const
     const QString prefix = m_config.repoPrefix;
     const QString configuredGroup = groupPath();
     using Projects = std::vector<GitLabProject>;
-    // The group's full path as GitLab spells it (its lookup ignores case).
-    auto groupFullPath = std::make_shared<QString>(configuredGroup);
     Result<Projects> found = runBlocking<Projects>(
         server(), m_token, m_timeout, m_maxAttempts,
-        [configuredGroup, groupFullPath](GitLabClient &client, QObject *context,
-                                         GitLabClient::Callback<Projects> done) {
-            client.group(configuredGroup, context,
-                         [&client, context, groupFullPath, done](Result<GitLabGroup> group) {
-                             if (!group) {
-                                 done(group.error());
-                                 return;
-                             }
-                             if (!group->fullPath.isEmpty())
-                                 *groupFullPath = group->fullPath;
-                             client.groupProjects(group->id, context, done);
-                         });
+        [configuredGroup](GitLabClient &client, QObject *context, GitLabClient::Callback<Projects> done) {
+            client.group(configuredGroup, context, [&client, context, done](Result<GitLabGroup> group) {
+                if (!group) {
+                    done(group.error());
+                    return;
+                }
+                // Only the group's own projects are deployment repos: subgroups stay out of the listing.
+                client.groupProjects(group->id, context, done, GitLabClient::Subgroups::Exclude);
+            });
         });
     if (!found)
         return found.error();
 
     QStringList projects;
     for (const GitLabProject &project : *found) {
-        // Projects of subgroups come along (include_subgroups); only the group's own ones are deployment repos.
-        if (project.pathWithNamespace != *groupFullPath + u'/' + project.path || !project.path.startsWith(prefix))
+        if (!project.path.startsWith(prefix))
             continue;
         const QString name = project.path.mid(prefix.size());
         // The templates repo shares the prefix but is not a DevOps project.
