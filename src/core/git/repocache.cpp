@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "git/repocache.h"
 
+#include "git/gitutil.h"
 #include "util/diskproblem.h"
 
 #include <QCoreApplication>
@@ -13,12 +14,7 @@
 #include <QRandomGenerator>
 #include <QSysInfo>
 #include <QThread>
-#include <QUuid>
 
-#include <cerrno>
-#include <cstdlib>
-
-#include <signal.h>
 
 namespace gd::git {
 
@@ -52,21 +48,6 @@ QString folderStem(const QString &url)
 
 /// An unreadable lock file (empty, torn) younger than this may still be being written by its owner.
 constexpr qint64 kUnreadableLockGraceMs = 3000;
-/// A half-made clone whose folder name names no process is abandoned after this long.
-constexpr qint64 kAbandonedCloneMs = 10 * 60 * 1000;
-
-/// Whether process `pid` of this machine is alive (or cannot be told: then it is assumed alive).
-bool processAlive(qint64 pid)
-{
-    if (pid <= 0)
-        return false;
-    return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH;
-}
-
-qint64 ageMs(const QFileInfo &info)
-{
-    return std::abs(info.lastModified().msecsTo(QDateTime::currentDateTime()));
-}
 
 /// What the lock file says about its holder, and whether it is stale.
 struct LockHolder {
@@ -83,7 +64,7 @@ LockHolder inspectLock(const QLockFile &lock, const QString &path)
     QString app;
     if (lock.getLockInfo(&pid, &host, &app)) {
         const bool thisHost = host.isEmpty() || host == QSysInfo::machineHostName();
-        holder.stale = thisHost && !processAlive(pid);
+        holder.stale = thisHost && !detail::processAlive(pid);
         holder.description = RepoCacheText::tr("process %1 (%2) on host %3")
                                  .arg(QString::number(pid),
                                       app.isEmpty() ? RepoCacheText::tr("program unknown") : app,
@@ -96,7 +77,7 @@ LockHolder inspectLock(const QLockFile &lock, const QString &path)
         return holder;
     }
     // An owner writes its pid right after creating the file; one still unreadable after a few seconds never will.
-    holder.stale = ageMs(info) >= kUnreadableLockGraceMs;
+    holder.stale = detail::ageMs(info) >= kUnreadableLockGraceMs;
     holder.description = RepoCacheText::tr("an owner that cannot be read from the lock file (%n byte(s) in it)", nullptr,
                                            static_cast<int>(info.size()));
     return holder;
@@ -129,16 +110,6 @@ Error lockFileError(const QString &lockPath, const QString &rootDir, QLockFile::
                                                          : QStringLiteral("QLockFile error %1").arg(int(error)));
 }
 
-/// The pid a `*.partial-<pid>-<uuid>` folder name carries; 0 for the older form without one.
-qint64 partialOwner(const QString &name)
-{
-    const qsizetype at = name.lastIndexOf(QLatin1String(".partial-"));
-    const QStringList parts = name.mid(at + 9).split(QLatin1Char('-'));
-    bool ok = false;
-    const qint64 pid = parts.size() == 2 ? parts.first().toLongLong(&ok) : 0;
-    return ok ? pid : 0;
-}
-
 } // namespace
 
 RepoCache::RepoCache(QString rootDir) : m_rootDir(std::move(rootDir)) {}
@@ -153,19 +124,6 @@ QString RepoCache::cachePathFor(const QString &url) const
 QString RepoCache::lockPathFor(const QString &url) const
 {
     return cachePathFor(url) + QStringLiteral(".lock");
-}
-
-void RepoCache::removeAbandonedClones() const
-{
-    const QFileInfoList partials = QDir(m_rootDir).entryInfoList({QStringLiteral("*.git.partial-*")},
-                                                                 QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden);
-    for (const QFileInfo &partial : partials) {
-        const qint64 owner = partialOwner(partial.fileName());
-        const bool abandoned = owner > 0 ? !processAlive(owner) || ageMs(partial) > 6 * kAbandonedCloneMs
-                                         : ageMs(partial) > kAbandonedCloneMs;
-        if (abandoned)
-            QDir(partial.filePath()).removeRecursively();
-    }
 }
 
 Result<Repository> RepoCache::openOrClone(const QString &url, const RemoteAuth &auth,
@@ -194,11 +152,9 @@ Result<Repository> RepoCache::openOrClone(const QString &url, const RemoteAuth &
         return makeError(Error::Code::Io,
                          RepoCacheText::tr("The cache folder %1 cannot be created. Check the permissions.").arg(m_rootDir));
     }
-    removeAbandonedClones();
-    // Clone beside the final place and rename at the end, so a killed process never leaves a half clone there; the
-    // pid in the name lets a later run tell an abandoned one from one in progress.
-    const QString partial = path + QStringLiteral(".partial-") + QString::number(QCoreApplication::applicationPid())
-                            + QLatin1Char('-') + QUuid::createUuid().toString(QUuid::Id128);
+    detail::removeAbandonedPartials(m_rootDir);
+    // Clone beside the final place and rename at the end, so a killed process never leaves a half clone there.
+    const QString partial = detail::partialFolderFor(path);
     Result<Repository> cloned = cloneBare(url, partial, auth, cancelled);
     if (!cloned) {
         QDir(partial).removeRecursively();

@@ -63,9 +63,6 @@ public:
     QString lockPathFor(const QString &url) const;
 
 private:
-    /// Removes `*.partial-*` folders below the root whose cloning process is gone. Blocking (one folder listing).
-    void removeAbandonedClones() const;
-
     QString m_rootDir;
     std::mutex m_mapMutex;
     QHash<QString, std::shared_ptr<std::mutex>> m_locks;
