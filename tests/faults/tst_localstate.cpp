@@ -3,6 +3,7 @@
 // as the cache when running as root), an unwritable cache folder, a file where the cache folder should be, and two
 // releases of one service started together with one shared cache.
 #include "git/repository.h"
+#include "support/scratchrepo.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -14,6 +15,7 @@
 #include <QJsonObject>
 #include <QLockFile>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
@@ -75,6 +77,7 @@ private Q_SLOTS:
     void initTestCase();
     void tornOrStaleLockDoesNotBlock_data();
     void tornOrStaleLockDoesNotBlock();
+    void fullCacheDeviceIsSaidThenRecovers_data();
     void fullCacheDeviceIsSaidThenRecovers();
     void unwritableCacheFolderIsSaid();
     void fileInTheCacheFoldersPlace();
@@ -188,33 +191,58 @@ void TestLocalState::tornOrStaleLockDoesNotBlock()
     QVERIFY(!QFileInfo::exists(lockFile));
 }
 
+void TestLocalState::fullCacheDeviceIsSaidThenRecovers_data()
+{
+    QTest::addColumn<bool>("cachedFirst");   // a cached copy exists before the device fills (the fetch needs room)
+    QTest::addColumn<int>("leftBytes");      // what is left free: nothing, or room for the lock but not the objects
+    QTest::newRow("full, no cached copy") << false << 0;
+    QTest::newRow("full, cached copy") << true << 0;
+    QTest::newRow("room for the lock, not the clone") << false << 64 * 1024;
+    QTest::newRow("room for the lock, not the fetch") << true << 64 * 1024;
+}
+
 void TestLocalState::fullCacheDeviceIsSaidThenRecovers()
 {
+    QFETCH(bool, cachedFirst);
+    QFETCH(int, leftBytes);
     if (::geteuid() != 0)
         QSKIP("Not running as root, so no tmpfs can be mounted as a full cache folder; CI runs this part as root.");
     const QString cache = m_dir.filePath(u"cache-tmpfs"_s);
     QVERIFY(QDir().mkpath(cache));
-    QCOMPARE(QProcess::execute(u"mount"_s, {u"-t"_s, u"tmpfs"_s, u"-o"_s, u"size=4m"_s, u"tmpfs"_s, cache}), 0);
+    QCOMPARE(QProcess::execute(u"mount"_s, {u"-t"_s, u"tmpfs"_s, u"-o"_s, u"size=8m"_s, u"tmpfs"_s, cache}), 0);
     Mount mounted{cache};
     const QString filler = cache + u"/filler"_s;
 
-    // Full before the first clone, and full once a cached copy exists (the fetch needs room too).
-    for (const bool cachedFirst : {false, true}) {
-        if (cachedFirst) {
-            const Run warm = cli(m_history, cache);
-            QVERIFY2(warm.exitCode == 0, qPrintable(warm.err));
-        }
-        fillDevice(filler);
-        const Run full = cli(m_history, cache);
-        QCOMPARE(full.exitCode, 1);
-        QVERIFY2(full.err.contains(u"No space left on the device that holds "_s + cache), qPrintable(full.err));
-        QVERIFY2(!full.err.contains(u"network"_s) && !full.err.contains(u"Another GitOps Desk process"_s),
-                 qPrintable(full.err));
-        QVERIFY(QFile::remove(filler));
-        const Run freed = cli(m_history, cache);
-        QVERIFY2(freed.exitCode == 0, qPrintable(freed.err));
-        QVERIFY(QDir(cache).entryList({u"*.partial-*"_s}, QDir::Dirs | QDir::Hidden).isEmpty());
+    if (cachedFirst) {
+        const Run warm = cli(m_history, cache);
+        QVERIFY2(warm.exitCode == 0, qPrintable(warm.err));
+        // New objects for the fetch to bring: a megabyte that does not compress.
+        QTemporaryDir work;
+        QVERIFY(test::runGit({u"clone"_s, u"-q"_s, m_repo, work.path()}, QDir::tempPath()));
+        QByteArray noise(1024 * 1024, '\0');
+        for (qsizetype i = 0; i < noise.size(); ++i)
+            noise[i] = char(QRandomGenerator::global()->bounded(256));
+        QVERIFY(writeFile(work.filePath(u"noise.bin"_s), noise));
+        QVERIFY(test::runGit({u"add"_s, u"noise.bin"_s}, work.path()));
+        QVERIFY(test::runGit({u"-c"_s, u"user.name=Test"_s, u"-c"_s, u"user.email=test@example.com"_s, u"commit"_s,
+                              u"-q"_s, u"-m"_s, u"Noise"_s},
+                             work.path()));
+        QVERIFY(test::runGit({u"push"_s, u"-q"_s, u"origin"_s, u"HEAD:main"_s}, work.path()));
     }
+    fillDevice(filler);
+    if (leftBytes > 0) {
+        QFile file(filler);
+        QVERIFY(file.resize(file.size() - leftBytes));
+    }
+    const Run full = cli(m_history, cache);
+    QCOMPARE(full.exitCode, 1);
+    QVERIFY2(full.err.contains(u"No space left on the device that holds "_s + cache), qPrintable(full.err));
+    QVERIFY2(!full.err.contains(u"network"_s) && !full.err.contains(u"Another GitOps Desk process"_s),
+             qPrintable(full.err));
+    QVERIFY(QFile::remove(filler));
+    const Run freed = cli(m_history, cache);
+    QVERIFY2(freed.exitCode == 0, qPrintable(freed.err));
+    QVERIFY(QDir(cache).entryList({u"*.partial-*"_s}, QDir::Dirs | QDir::Hidden).isEmpty());
 }
 
 void TestLocalState::unwritableCacheFolderIsSaid()

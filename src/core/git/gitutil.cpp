@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "git/gitutil.h"
 
+#include "util/diskproblem.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QStringList>
@@ -43,9 +45,17 @@ QString lastErrorText(int rc)
 Error gitError(int rc, const QString &message, Error::Code code, bool keepCode)
 {
     // Capture first: anything else below could call into libgit2 and replace the thread's last error.
+    const git_error *last = git_error_last();
+    const int errorClass = last ? last->klass : GIT_ERROR_NONE;
     const QString detail = lastErrorText(rc);
     if (!keepCode && rc == GIT_ENOTFOUND)
         code = Error::Code::NotFound;
+    // A full disk or an unwritable file comes as the system's text (GIT_ERROR_OS and kin): say that it is one.
+    if (errorClass == GIT_ERROR_OS || errorClass == GIT_ERROR_FILESYSTEM || errorClass == GIT_ERROR_ODB
+        || errorClass == GIT_ERROR_INDEX || errorClass == GIT_ERROR_REFERENCE || errorClass == GIT_ERROR_CONFIG) {
+        if (std::optional<QString> problem = osTextProblem(detail))
+            return Error{Error::Code::Io, message + QLatin1Char(' ') + *problem, detail};
+    }
     return Error{code, message, detail};
 }
 

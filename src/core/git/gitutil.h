@@ -68,7 +68,8 @@ inline ObjectId fromOid(const git_oid *oid)
 QString lastErrorText(int rc);
 
 /// Builds an Error from the failing call's return code, capturing libgit2's last error at once as the detail.
-/// GIT_ENOTFOUND becomes NotFound unless `code` says otherwise explicitly via `keepCode`.
+/// GIT_ENOTFOUND becomes NotFound unless `code` says otherwise explicitly via `keepCode`. A failure the system
+/// reported as a full device or a refused write becomes Io, with a sentence saying so after `message`.
 Error gitError(int rc, const QString &message, Error::Code code = Error::Code::Git, bool keepCode = false);
 
 /// Checks a repository path given by a caller ("a/b/c.yaml"): relative, '/'-separated, no empty, "." or ".."

@@ -127,4 +127,19 @@ std::optional<Error> osErrorProblem(const QString &osText, const QString &folder
     return std::nullopt;
 }
 
+std::optional<QString> osTextProblem(const QString &osText)
+{
+    for (const int code : {ENOSPC, EDQUOT}) {
+        if (osText.contains(systemText(code), Qt::CaseInsensitive))
+            return DiskProblemText::tr("No space left on the device. Free some space there and try again.");
+    }
+    for (const int code : {EROFS, EACCES, EPERM}) {
+        if (osText.contains(systemText(code), Qt::CaseInsensitive))
+            return DiskProblemText::tr("A file or folder there is not writable (%1): check its permissions and the "
+                                       "device.")
+                .arg(systemText(code));
+    }
+    return std::nullopt;
+}
+
 } // namespace gd

@@ -21,4 +21,9 @@ std::optional<Error> folderProblem(const QString &folder);
 /// `osText` becomes the error's detail. Same cost as folderProblem.
 std::optional<Error> osErrorProblem(const QString &osText, const QString &folder);
 
+/// A sentence for a failure whose text (libgit2's, say) holds the operating system's words for a full device or
+/// quota, a read-only file system or a refused permission ("No space left on the device. Free some space …");
+/// nullopt otherwise. For errors that know no folder to name; the caller's own sentence goes before it.
+std::optional<QString> osTextProblem(const QString &osText);
+
 } // namespace gd

@@ -97,7 +97,9 @@ Result<LoadedTemplates> loadTemplates(const WorkspaceConfig &config, git::RepoCa
         commit = *fetched;
     } else {
         const Error &failure = fetched.error();
-        if (failure.code == Error::Code::Cancelled || failure.code == Error::Code::InvalidInput)
+        // A local copy that cannot be written (no space left, not writable) is said as such, not as a stale copy.
+        if (failure.code == Error::Code::Cancelled || failure.code == Error::Code::InvalidInput
+            || failure.code == Error::Code::Io)
             return failure;
         if (failure.code == Error::Code::NotFound && !loaded.pinned) {
             // The remote answered, and it has no such branch: a cached tip would be one it no longer has.
