@@ -19,6 +19,7 @@ struct OverlayEditSession::Opened {
     QString directory;
     QStringList files;
     QHash<QString, QByteArray> contents;
+    QStringList repairs;   ///< what opening repaired in the working copy (WorkingClone::repairs)
 };
 
 namespace {
@@ -90,7 +91,8 @@ void OverlayEditSession::readFiles(const QString &title,
             auto files = ws::workingFiles(*clone, target.service, target.env);
             if (!files.ok())
                 return files.error();
-            Opened opened{clone->filePath(ws::ServiceEnvPaths::folder(target.service, target.env)), *files, {}};
+            Opened opened{clone->filePath(ws::ServiceEnvPaths::folder(target.service, target.env)), *files, {},
+                          clone->repairs()};
             const QDir root(opened.directory);
             for (const QString &file : std::as_const(opened.files)) {
                 QFile f(root.absoluteFilePath(file));
@@ -112,6 +114,8 @@ void OverlayEditSession::readFiles(const QString &title,
             m_files = opened->files;
             m_saved = opened->contents;
             Q_EMIT this->opened();
+            if (!opened->repairs.isEmpty())
+                Q_EMIT repaired(opened->repairs.first(), opened->repairs.mid(1).join(u'\n'));
         });
 }
 

@@ -86,6 +86,9 @@ Q_SIGNALS:
     /// The change landed as `commitId`; `sentence` says so.
     void committed(const QString &sentence, const QString &commitId);
     void failed(const QString &sentence);
+    /// Opening found the working copy left unfinished by a killed run and repaired or remade it: `sentence` says
+    /// which, `detail` what was done (and where the user's files were moved, if they were).
+    void repaired(const QString &sentence, const QString &detail);
 
 private:
     struct Draft {

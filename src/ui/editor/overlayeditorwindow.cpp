@@ -66,6 +66,9 @@ OverlayEditorWindow::OverlayEditorWindow(flows::OverlayEditSession *session, ws:
     retranslateUi();
 
     connect(m_session, &flows::OverlayEditSession::opened, this, &OverlayEditorWindow::onOpened);
+    connect(m_session, &flows::OverlayEditSession::repaired, this, [this](const QString &sentence, const QString &detail) {
+        m_banner->showMessage(MessageBanner::Kind::Warning, sentence, detail);
+    });
     connect(m_session, &flows::OverlayEditSession::diagnosticsReady, this, &OverlayEditorWindow::onDiagnostics);
     connect(m_session, &flows::OverlayEditSession::folderChecked, this, &OverlayEditorWindow::onFolderChecked);
     connect(m_session, &flows::OverlayEditSession::reviewReady, this, &OverlayEditorWindow::onReviewReady);
