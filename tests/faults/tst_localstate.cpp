@@ -82,6 +82,7 @@ private Q_SLOTS:
     void unwritableCacheFolderIsSaid();
     void fileInTheCacheFoldersPlace();
     void sharedCacheRefusesTheSecondOfTwoReleasesLikeSeparateCaches();
+    void killedWorkdirLeavesNoBrokenWorkingCopy();
 
 private:
     QProcessEnvironment environment(const QString &cacheDir) const;
@@ -344,6 +345,35 @@ void TestLocalState::sharedCacheRefusesTheSecondOfTwoReleasesLikeSeparateCaches(
     auto info = repo->commitInfo(*repo->resolve(u"refs/heads/main"_s));
     QCOMPARE(info->parents.size(), 1);
     QCOMPARE(info->parents.first().toHex(), before);
+}
+
+void TestLocalState::killedWorkdirLeavesNoBrokenWorkingCopy()
+{
+    const QString cache = m_dir.filePath(u"cache-workdir"_s);
+    // Killed at seeded random moments of making the working copy (and, once it exists, of opening it)...
+    QRandomGenerator random(11);
+    int killed = 0;
+    for (int round = 0; round < 12; ++round) {
+        std::unique_ptr<QProcess> process(start({u"workdir"_s, u"shop"_s}, cache));
+        QVERIFY(process->waitForStarted());
+        if (!process->waitForFinished(int(random.bounded(20, 600)))) {
+            process->kill();
+            process->waitForFinished();
+            ++killed;
+        }
+    }
+    QVERIFY2(killed > 0, "no run was killed: the delays no longer fit the command");
+    // ...the next run gives a sound working copy: HEAD on main at the tip, every file tracked, nothing changed.
+    const Run run = cli({u"workdir"_s, u"shop"_s}, cache);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QString dir = run.out.trimmed();
+    QCOMPARE(test::runGit({u"rev-parse"_s, u"HEAD"_s}, dir).value_or(QByteArray()).trimmed(), tip().toLatin1());
+    QCOMPARE(test::runGit({u"symbolic-ref"_s, u"HEAD"_s}, dir).value_or(QByteArray()).trimmed(), "refs/heads/main"_ba);
+    QCOMPARE(test::runGit({u"status"_s, u"--porcelain"_s, u"-uall"_s}, dir).value_or("<failed>"_ba), QByteArray());
+    const QByteArray tracked = test::runGit({u"ls-files"_s}, dir).value_or(QByteArray());
+    const QByteArray inTip = test::runGit({u"ls-tree"_s, u"-r"_s, u"--name-only"_s, u"main"_s}, m_repo).value_or("x"_ba);
+    QCOMPARE(tracked, inTip);
+    QVERIFY(QDir(QFileInfo(dir).path()).entryList({u"*.partial-*"_s}, QDir::Dirs | QDir::Hidden).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestLocalState)
