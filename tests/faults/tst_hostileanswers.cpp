@@ -57,7 +57,8 @@ private Q_SLOTS:
 
 private:
     Run cli(const QString &workspace, const QStringList &arguments) const;
-    /// Every ref of every repository below demo/repos, and the repositories themselves: what must not change.
+    /// Every ref of every repository below demo/repos, and every other repository in the scratch folder (outside the
+/// cache): what must not change.
     QMap<QString, QString> state() const;
 
     QTemporaryDir m_dir;
@@ -101,6 +102,13 @@ QMap<QString, QString> TestHostileAnswers::state() const
                              u"--format=%(refname) %(objectname)"_s});
         git.waitForFinished(30000);
         refs.insert(name, QString::fromUtf8(git.readAllStandardOutput()));
+    }
+    // A repository created anywhere else in the scratch folder (a prefix with "../") counts as a change too.
+    QDirIterator others(m_dir.path(), {u"*.git"_s}, QDir::Dirs, QDirIterator::Subdirectories);
+    while (others.hasNext()) {
+        const QString path = others.next();
+        if (!path.startsWith(repos.path() + u'/') && !path.startsWith(m_dir.filePath(u"cache"_s)))
+            refs.insert(path, u"outside the demo's repos"_s);
     }
     return refs;
 }
@@ -279,6 +287,10 @@ void TestHostileAnswers::hostileInputIsRefusedAndNothingChanges_data()
     workspace("Latin-1 in a comment", "# hostile", "# caf\xe9", {u"workspace.yaml line 1:"_s, u"not UTF-8"_s});
     workspace("tab indentation", "release:", "release:\n\trollbackWindowMinutes: 30",
               {u"workspace.yaml line"_s, u"not valid YAML"_s});
+    workspace("repoPrefix leaving the folder", "repoPrefix:", "repoPrefix: ../../outside-",
+              {u"workspace.yaml line 4: repoPrefix \"../../outside-\""_s});
+    workspace("repoPrefix with a newline", "repoPrefix:", "repoPrefix: \"a\\nb-\"",
+              {u"workspace.yaml line 4: repoPrefix \"a\\nb-\""_s});
     workspace("unknown provider", "provider:", "provider: {type: svn, path: x}",
               {u"workspace.yaml line 3:"_s, u"provider.type must be"_s});
     workspace("unclosed quote", "name:", "name: \"Hostile", {u"workspace.yaml line"_s});

@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QStringDecoder>
 
 #include <yaml-cpp/yaml.h>
@@ -237,7 +238,8 @@ int firstNonUtf8Line(const QByteArray &text)
 
 Error textError(const QString &fileName, int line, const QString &sentence)
 {
-    return makeError(Error::Code::InvalidInput, WorkspaceConfigText::tr("%1 line %2").arg(fileName).arg(line) + u": "_s + sentence,
+    return makeError(Error::Code::InvalidInput,
+                     WorkspaceConfigText::tr("%1 line %2").arg(fileName).arg(line) + u": "_s + sentence,
                      WorkspaceConfigText::tr("Fix the workspace file and open it again."));
 }
 
@@ -267,6 +269,14 @@ Result<void> checkWorkspaceValues(const ConfigReader &reader, const YAML::Node &
 {
     if (auto branch = checkBranchName(config.branch); !branch.ok())
         return reader.error(root["branch"], u"branch "_s + branch.error().message);
+    // The prefix becomes part of every repository's name, path and URL.
+    static const QRegularExpression prefix(uR"(^[A-Za-z0-9._-]*\z)"_s);
+    if (!prefix.match(config.repoPrefix).hasMatch() || config.repoPrefix.contains(u".."_s)) {
+        return reader.error(root["repoPrefix"],
+                            WorkspaceConfigText::tr("repoPrefix \"%1\" may only hold letters, digits, '.', '_' and "
+                                                    "'-' (no \"..\"), for example argocd-gitops-.")
+                                .arg(printableValue(config.repoPrefix)));
+    }
     const YAML::Node templates = root["templates"];
     if (templates.IsDefined() && templates.IsMap()) {
         if (auto branch = checkBranchName(config.templatesBranch); !branch.ok())

@@ -194,6 +194,8 @@ void TestAnswerTypes::workspaceTexts_data()
     QTest::newRow("not UTF-8") << head + "name: caf\xe9\n"
                                << u"workspace.yaml line 3: the text is not UTF-8; save the file as UTF-8."_s;
     QTest::newRow("truncated UTF-8") << "# \xe2\x82\n" + head << u"workspace.yaml line 1: the text is not UTF-8"_s;
+    QTest::newRow("repoPrefix outside") << head + "repoPrefix: ../x-\n"
+                                        << u"workspace.yaml line 3: repoPrefix \"../x-\" may only hold"_s;
     QTest::newRow("UTF-8 name") << head + "name: Café\n" << QString();
     QTest::newRow("cluster not a URL") << "provider: {type: local, path: r}\nenvironments:\n"
                                           "  - {name: uat, cluster: \"https://a\\nb: c\"}\n"_ba
