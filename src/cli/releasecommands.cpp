@@ -3,10 +3,13 @@
 // tip says (the tag a script "saw"), pushes one commit with the push loop, then refreshes and syncs Argo CD.
 #include "cli/cliapp.h"
 
+#include "util/names.h"
+
 #include "cli/cliargo.h"
 #include "git/identity.h"
 #include "git/pushloop.h"
 #include "git/repocache.h"
+#include "util/names.h"
 #include "workspace/appdirs.h"
 #include "workspace/catalog.h"
 #include "workspace/release.h"
@@ -155,6 +158,8 @@ int CliApp::release(const Invocation &invocation)
         return usage(args.error().message);
     if (invocation.tag.isEmpty())
         return usage(ReleaseCommandsText::tr("release needs the new tag: --tag TAG."));
+    if (auto tag = checkImageTag(invocation.tag); !tag.ok())
+        return usage(u"--tag: "_s + tag.error().message);
     std::optional<ws::ReleaseStage> stage;
     if (invocation.stage == u"canary")
         stage = ws::ReleaseStage::Canary;

@@ -41,37 +41,46 @@ Result<int> wholeNumber(const QString &text, const QString &field)
     return value;
 }
 
-/// Applies one --set KEY=VALUE to the answers; an error naming the key when it is unknown or its value is wrong.
+/// Applies one --set KEY=VALUE to the answers after checking the value by the answer's type (tmpl::checkAnswer); an
+/// error naming the key when it is unknown or its value is wrong ("--set branch: The branch "a..b" is not …").
 Result<void> applySet(const QString &assignment, tmpl::ServiceSpec &spec)
 {
     const qsizetype equals = assignment.indexOf(u'=');
     if (equals <= 0)
-        return invalid(ScaffoldCommandText::tr("--set takes KEY=VALUE, not \"%1\".").arg(assignment));
+        return invalid(ScaffoldCommandText::tr("--set takes KEY=VALUE, not \"%1\".").arg(printableValue(assignment)));
     const QString key = assignment.left(equals);
     const QString value = assignment.mid(equals + 1);
-    QString *text = key == u"tag"_s               ? &spec.gaTag
-                    : key == u"canaryTag"_s       ? &spec.canaryTag
-                    : key == u"namespace"_s       ? &spec.namespaceName
-                    : key == u"cluster"_s         ? &spec.cluster
-                    : key == u"branch"_s          ? &spec.branch
-                    : key == u"argocdProject"_s   ? &spec.argocdProject
-                    : key == u"argocdNamespace"_s ? &spec.argocdNamespace
-                    : key == u"devopsNamespace"_s ? &spec.devopsNamespace
-                    : key == u"sourceRepo"_s      ? &spec.sourceRepoUrl
-                                                  : nullptr;
-    if (text != nullptr) {
-        *text = value;
-        return {};
-    }
-    if (key == u"selfHeal"_s) {
-        if (value != u"true"_s && value != u"false"_s)
-            return invalid(ScaffoldCommandText::tr("selfHeal is true or false, not \"%1\".").arg(value));
-        spec.selfHeal = value == u"true"_s;
+    struct Field {
+        const char16_t *key;
+        tmpl::Answer answer;
+        QString *text;
+    };
+    const Field fields[] = {
+        {u"tag", tmpl::Answer::Tag, &spec.gaTag},
+        {u"canaryTag", tmpl::Answer::CanaryTag, &spec.canaryTag},
+        {u"namespace", tmpl::Answer::Namespace, &spec.namespaceName},
+        {u"cluster", tmpl::Answer::Cluster, &spec.cluster},
+        {u"branch", tmpl::Answer::Branch, &spec.branch},
+        {u"argocdProject", tmpl::Answer::ArgocdProject, &spec.argocdProject},
+        {u"argocdNamespace", tmpl::Answer::ArgocdNamespace, &spec.argocdNamespace},
+        {u"devopsNamespace", tmpl::Answer::DevopsNamespace, &spec.devopsNamespace},
+        {u"sourceRepo", tmpl::Answer::SourceRepo, &spec.sourceRepoUrl},
+        {u"selfHeal", tmpl::Answer::SelfHeal, nullptr},
+    };
+    for (const Field &field : fields) {
+        if (key != QStringView(field.key))
+            continue;
+        if (auto checked = tmpl::checkAnswer(field.answer, value); !checked.ok())
+            return invalid(u"--set "_s + key + u": "_s + checked.error().message);
+        if (field.text != nullptr)
+            *field.text = value;
+        else
+            spec.selfHeal = value == u"true"_s;
         return {};
     }
     return invalid(ScaffoldCommandText::tr("--set knows no key \"%1\"; use tag, canaryTag, namespace, cluster, selfHeal, "
                                            "branch, argocdProject, argocdNamespace, devopsNamespace or sourceRepo.")
-                       .arg(key));
+                       .arg(printableValue(key)));
 }
 
 QString changeSign(manifest::ResourceChange::Type type)

@@ -179,7 +179,9 @@ void TestCliScaffold::newProjectIsCreatedAndBothApplicationsBecomeSynced()
 
 void TestCliScaffold::valuesWithColonHashAndQuotesStayStrings()
 {
-    const QString awkward = uR"(team: "blue" #1 'x')"_s;
+    // An AppProject name is a DNS-1123 subdomain (issue 11 refuses "team: \"blue\" #1 'x'"); "1.10" is one that YAML
+    // would read as a number unless it is quoted.
+    const QString awkward = u"1.10"_s;
     const Run run = cli({u"scaffold"_s, u"quoting"_s, u"web"_s, u"--lang"_s, u"java"_s, u"--env"_s, u"uat"_s,
                          u"--image"_s, u"registry.example.com/quoting/web"_s, u"--set"_s,
                          u"argocdProject="_s + awkward, u"--set"_s, u"sourceRepo=git@git.example.com:q/web.git#main"_s,

@@ -570,19 +570,19 @@ bool verify(const QByteArray &before, const QByteArray &after, const ImageEdit &
 
 bool isValidImageTag(const QString &tag)
 {
-    static const QRegularExpression re(uR"(^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$)"_s);
+    static const QRegularExpression re(uR"(^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}\z)"_s);
     return re.match(tag).hasMatch();
 }
 
 bool isValidImageDigest(const QString &digest)
 {
-    static const QRegularExpression re(uR"(^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$)"_s);
+    static const QRegularExpression re(uR"(^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})\z)"_s);
     return re.match(digest).hasMatch();
 }
 
 bool isValidImageName(const QString &name)
 {
-    static const QRegularExpression re(uR"(^[A-Za-z0-9](?:[A-Za-z0-9._/:@-]*[A-Za-z0-9])?$)"_s);
+    static const QRegularExpression re(uR"(^[A-Za-z0-9](?:[A-Za-z0-9._/:@-]*[A-Za-z0-9])?\z)"_s);
     return name.size() <= 255 && re.match(name).hasMatch() && !name.contains(u"//"_s)
         && !name.contains(u"/:"_s) && !name.contains(u":/:"_s);
 }

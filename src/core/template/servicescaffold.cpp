@@ -22,26 +22,37 @@ Error invalid(QString message, QString detail = {})
 }
 
 /// A clone URL the pipeline can put into its Jenkinsfile as it is: https://, http://, ssh:// or git:// with a host,
-/// or scp-like user@host:path; no whitespace, quotes, backslashes or '$' (it lands inside a Groovy string).
+/// or scp-like user@host:path; no whitespace, control characters, quotes, backslashes, backticks or '$' (it lands
+/// inside a Groovy string and a shell script). `\z`, not `$`: `$` would also match before a final line break.
 bool isGitUrl(const QString &url)
 {
     static const QRegularExpression pattern(
-        uR"(^(?:(?:https?|ssh|git)://[^/\s'"\\$]+(?:/[^\s'"\\$]*)?|[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:[^\s'"\\$]+)$)"_s);
+        uR"(^(?:(?:https?|ssh|git)://[^/\s'"\\$`\x00-\x1f\x7f]+(?:/[^\s'"\\$`\x00-\x1f\x7f]*)?|[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:[^\s'"\\$`\x00-\x1f\x7f]+)\z)"_s);
     return pattern.match(url).hasMatch();
 }
 
-bool isValidTag(const QString &tag)
+/// The deployment repository as the workspace's provider names it: a git URL (isGitUrl, or file://), or for a
+/// local provider the absolute path of a bare repository, with the same characters a URL may hold.
+bool isDeploymentRepo(const QString &url)
 {
-    static const QRegularExpression pattern(uR"(^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$)"_s);
-    return pattern.match(tag).hasMatch();
+    static const QRegularExpression local(uR"(^(?:file://)?/[A-Za-z0-9._~%+@,=/:-]*\z)"_s);
+    return isGitUrl(url) || local.match(url).hasMatch();
+}
+
+/// An API server URL as Argo CD names a cluster: http(s)://host[:port][/path], the host a DNS name or an IP address.
+bool isClusterUrl(const QString &url)
+{
+    static const QRegularExpression pattern(
+        uR"(^https?://(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?(?:/[A-Za-z0-9._~%/-]*)?\z)"_s);
+    return pattern.match(url).hasMatch();
 }
 
 Result<void> checkTag(const QString &tag, const QString &which)
 {
     if (tag.isEmpty())
         return invalid(ServiceScaffoldText::tr("The %1 tag is empty; enter the image tag to deploy, for example 1.4.2.").arg(which));
-    if (!isValidTag(tag)) {
-        return invalid(ServiceScaffoldText::tr("The %1 tag \"%2\" is not a valid image tag.").arg(which, tag),
+    if (!checkImageTag(tag).ok()) {
+        return invalid(ServiceScaffoldText::tr("The %1 tag \"%2\" is not a valid image tag.").arg(which, printableValue(tag)),
                        ServiceScaffoldText::tr("A tag is 1 to 128 letters, digits, '_', '.' and '-', and does not start with '.' or '-'."));
     }
     return {};
@@ -56,26 +67,26 @@ Result<void> checkImageRepository(const QString &repository)
     if (repository.contains(u'@'))
         return invalid(ServiceScaffoldText::tr("The image repository \"%1\" holds a digest; enter the repository only, the tag is "
                           "set separately.")
-                           .arg(repository));
+                           .arg(printableValue(repository)));
     QStringList parts = repository.split(u'/');
-    static const QRegularExpression host(uR"(^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]{1,5})?$)"_s);
-    static const QRegularExpression component(uR"(^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$)"_s);
+    static const QRegularExpression host(uR"(^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]{1,5})?\z)"_s);
+    static const QRegularExpression component(uR"(^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*\z)"_s);
     const QString &first = parts.constFirst();
     if (parts.size() > 1 && (first.contains(u'.') || first.contains(u':') || first == u"localhost"_s)) {
         if (!host.match(first).hasMatch())
-            return invalid(ServiceScaffoldText::tr("The registry host \"%1\" of the image repository is not valid.").arg(first));
+            return invalid(ServiceScaffoldText::tr("The registry host \"%1\" of the image repository is not valid.").arg(printableValue(first)));
         parts.removeFirst();
     }
     for (const QString &part : std::as_const(parts)) {
         if (part.contains(u':')) {
             return invalid(ServiceScaffoldText::tr("The image repository \"%1\" holds a tag; enter the repository only, the tag is set "
                               "separately.")
-                               .arg(repository));
+                               .arg(printableValue(repository)));
         }
         if (!component.match(part).hasMatch()) {
             return invalid(ServiceScaffoldText::tr("The image repository \"%1\" is not valid: \"%2\" may only hold lower-case letters, "
                               "digits and single '.', '_' or '-' between them.")
-                               .arg(repository, part));
+                               .arg(printableValue(repository), printableValue(part)));
         }
     }
     return {};
@@ -135,65 +146,157 @@ QString effectiveNamespace(const ServiceSpec &spec)
     return spec.namespaceName.isEmpty() ? spec.project + u'-' + spec.environment : spec.namespaceName;
 }
 
+Result<void> checkAnswer(Answer answer, const QString &value)
+{
+    const QString shown = printableValue(value);
+    const auto wholeNumber = [&value](int *out) {
+        static const QRegularExpression digits(uR"(^[0-9]{1,9}\z)"_s);
+        if (!digits.match(value).hasMatch())
+            return false;
+        *out = value.toInt();
+        return true;
+    };
+    const auto label = [&](const QString &what) -> Result<void> {
+        if (value.isEmpty() || isDnsLabel(value))
+            return {};
+        return invalid(ServiceScaffoldText::tr("The %1 \"%2\" is not valid; use lower-case letters, digits and '-' "
+                                               "(at most 63, starting and ending with a letter or digit).")
+                           .arg(what, shown));
+    };
+    switch (answer) {
+    case Answer::Project:
+        return checkDnsLabel(value, NameKind::Project);
+    case Answer::Service:
+        return checkDnsLabel(value, NameKind::Service);
+    case Answer::Environment:
+        return checkDnsLabel(value, NameKind::Environment);
+    case Answer::Image:
+        return checkImageRepository(value);
+    case Answer::Tag:
+        return checkTag(value, ServiceScaffoldText::tr("GA"));
+    case Answer::CanaryTag:
+        return value.isEmpty() ? Result<void>() : checkTag(value, ServiceScaffoldText::tr("canary"));
+    case Answer::Port: {
+        int port = 0;
+        if (!wholeNumber(&port) || port < 1 || port > 65535)
+            return invalid(ServiceScaffoldText::tr("The port %1 is not valid; choose a port from 1 to 65535.").arg(shown));
+        return {};
+    }
+    case Answer::Replicas: {
+        int replicas = 0;
+        if (!wholeNumber(&replicas) || replicas < 1) {
+            return invalid(ServiceScaffoldText::tr("The replica count %1 is not valid; choose at least 1, or let an "
+                                                   "autoscaler (HPA) scale the service.")
+                               .arg(shown));
+        }
+        return {};
+    }
+    case Answer::Cluster:
+        if (!isClusterUrl(value)) {
+            return invalid(ServiceScaffoldText::tr("The cluster \"%1\" is not a cluster URL; enter the API server "
+                                                   "address as Argo CD knows it, for example "
+                                                   "https://kubernetes.default.svc.")
+                               .arg(shown));
+        }
+        return {};
+    case Answer::Namespace:
+        return label(ServiceScaffoldText::tr("namespace"));
+    case Answer::ArgocdNamespace:
+        return label(ServiceScaffoldText::tr("Argo CD namespace"));
+    case Answer::DevopsNamespace:
+        return label(ServiceScaffoldText::tr("KubeSphere DevOps namespace"));
+    case Answer::SelfHeal:
+        if (value != u"true"_s && value != u"false"_s)
+            return invalid(ServiceScaffoldText::tr("selfHeal is true or false, not \"%1\".").arg(shown));
+        return {};
+    case Answer::RepoUrl:
+        if (value.trimmed().isEmpty()) {
+            return invalid(ServiceScaffoldText::tr("The deployment repository URL is empty; Argo CD needs it to find "
+                                                   "the manifests."));
+        }
+        if (!isDeploymentRepo(value)) {
+            return invalid(ServiceScaffoldText::tr("The deployment repository \"%1\" is not a git URL or an absolute "
+                                                   "path without spaces, quotes or '$'; check the workspace's "
+                                                   "provider.")
+                               .arg(shown));
+        }
+        return {};
+    case Answer::ArgocdProject:
+        if (value.trimmed().isEmpty())
+            return invalid(ServiceScaffoldText::tr("The Argo CD project is empty; enter the AppProject, for example default."));
+        if (!isDnsSubdomain(value)) {
+            return invalid(ServiceScaffoldText::tr("The Argo CD project \"%1\" is not a valid AppProject name; use "
+                                                   "lower-case letters, digits, '-' and '.', for example default.")
+                               .arg(shown));
+        }
+        return {};
+    case Answer::Branch:
+        if (value.trimmed().isEmpty())
+            return invalid(ServiceScaffoldText::tr("The branch is empty; enter the branch Argo CD follows, for example main."));
+        if (Result<void> branch = checkBranchName(value); !branch) {
+            Error error = branch.error();
+            error.message = ServiceScaffoldText::tr("The branch %1").arg(error.message);
+            return error;
+        }
+        return {};
+    case Answer::SourceRepo:
+        if (!value.isEmpty() && !isGitUrl(value)) {
+            return invalid(ServiceScaffoldText::tr("The source repository \"%1\" is not a git URL; enter an https://, "
+                                                   "ssh:// or git@host:path address without spaces or quotes, or "
+                                                   "leave it empty.")
+                               .arg(shown));
+        }
+        return {};
+    }
+    return {};
+}
+
 Result<void> validateSpec(const ServiceSpec &spec, const TemplateSet &templates)
 {
-    if (const Result<void> r = checkDnsLabel(spec.project, NameKind::Project); !r)
-        return r;
-    if (const Result<void> r = checkDnsLabel(spec.service, NameKind::Service); !r)
-        return r;
-    if (const Result<void> r = checkDnsLabel(spec.environment, NameKind::Environment); !r)
-        return r;
-
+    const std::pair<Answer, QString> names[] = {
+        {Answer::Project, spec.project},
+        {Answer::Service, spec.service},
+        {Answer::Environment, spec.environment},
+    };
+    for (const auto &[answer, value] : names) {
+        if (const Result<void> r = checkAnswer(answer, value); !r)
+            return r;
+    }
     const QStringList languages = templates.languages();
     if (!languages.contains(spec.language)) {
         return invalid(ServiceScaffoldText::tr("The template set has no \"%1\" template; choose one of: %2.")
-                           .arg(spec.language, languages.join(u", "_s)));
+                           .arg(printableValue(spec.language), languages.join(u", "_s)));
     }
-    if (const Result<void> r = checkImageRepository(spec.imageRepository); !r)
-        return r;
-    if (const Result<void> r = checkTag(spec.gaTag, ServiceScaffoldText::tr("GA")); !r)
-        return r;
-    if (!spec.canaryTag.isEmpty()) {
-        if (const Result<void> r = checkTag(spec.canaryTag, ServiceScaffoldText::tr("canary")); !r)
+    const std::pair<Answer, QString> answers[] = {
+        {Answer::Image, spec.imageRepository},
+        {Answer::Tag, spec.gaTag},
+        {Answer::CanaryTag, spec.canaryTag},
+        {Answer::Port, QString::number(spec.port)},
+        {Answer::Replicas, spec.replicas ? QString::number(*spec.replicas) : u"1"_s},
+        {Answer::Namespace, spec.namespaceName},
+    };
+    for (const auto &[answer, value] : answers) {
+        if (const Result<void> r = checkAnswer(answer, value); !r)
             return r;
-    }
-    if (spec.port < 1 || spec.port > 65535)
-        return invalid(ServiceScaffoldText::tr("The port %1 is not valid; choose a port from 1 to 65535.").arg(spec.port));
-    if (spec.replicas && *spec.replicas < 1) {
-        return invalid(ServiceScaffoldText::tr("The replica count %1 is not valid; choose at least 1, or let an autoscaler (HPA) "
-                          "scale the service.")
-                           .arg(*spec.replicas));
-    }
-    if (!spec.namespaceName.isEmpty() && !isDnsLabel(spec.namespaceName)) {
-        return invalid(ServiceScaffoldText::tr("The namespace \"%1\" is not valid; use lower-case letters, digits and '-' (at most 63).")
-                           .arg(spec.namespaceName));
     }
     if (spec.namespaceName.isEmpty() && !isDnsLabel(effectiveNamespace(spec))) {
         return invalid(ServiceScaffoldText::tr("The namespace \"%1\" made from the project and the environment is longer than 63 "
                           "characters; enter a shorter namespace.")
                            .arg(effectiveNamespace(spec)));
     }
-    if (!spec.devopsNamespace.isEmpty() && !isDnsLabel(spec.devopsNamespace)) {
-        return invalid(ServiceScaffoldText::tr("The KubeSphere DevOps namespace \"%1\" is not valid; use lower-case letters, digits "
-                          "and '-'.")
-                           .arg(spec.devopsNamespace));
+    const std::pair<Answer, QString> rest[] = {
+        {Answer::DevopsNamespace, spec.devopsNamespace},
+        {Answer::Cluster, spec.cluster},
+        {Answer::SourceRepo, spec.sourceRepoUrl},
+        {Answer::RepoUrl, spec.repoUrl},
+        {Answer::Branch, spec.branch},
+        {Answer::ArgocdProject, spec.argocdProject},
+        {Answer::ArgocdNamespace, spec.argocdNamespace},
+    };
+    for (const auto &[answer, value] : rest) {
+        if (const Result<void> r = checkAnswer(answer, value); !r)
+            return r;
     }
-    if (!spec.cluster.startsWith(u"https://"_s) && !spec.cluster.startsWith(u"http://"_s)) {
-        return invalid(ServiceScaffoldText::tr("The cluster \"%1\" is not a cluster URL; enter the API server address as Argo CD knows "
-                          "it, for example https://kubernetes.default.svc.")
-                           .arg(spec.cluster));
-    }
-    if (!spec.sourceRepoUrl.isEmpty() && !isGitUrl(spec.sourceRepoUrl)) {
-        return invalid(ServiceScaffoldText::tr("The source repository \"%1\" is not a git URL; enter an https://, ssh:// or "
-                                               "git@host:path address without spaces or quotes, or leave it empty.")
-                           .arg(spec.sourceRepoUrl));
-    }
-    if (spec.repoUrl.trimmed().isEmpty())
-        return invalid(ServiceScaffoldText::tr("The deployment repository URL is empty; Argo CD needs it to find the manifests."));
-    if (spec.branch.trimmed().isEmpty())
-        return invalid(ServiceScaffoldText::tr("The branch is empty; enter the branch Argo CD follows, for example main."));
-    if (spec.argocdProject.trimmed().isEmpty())
-        return invalid(ServiceScaffoldText::tr("The Argo CD project is empty; enter the AppProject, for example default."));
     return {};
 }
 

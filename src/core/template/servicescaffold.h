@@ -40,7 +40,34 @@ QString effectiveCanaryTag(const ServiceSpec &spec);
 /// The namespace `spec` deploys to: namespaceName, or "{project}-{environment}" when that is empty.
 QString effectiveNamespace(const ServiceSpec &spec);
 
-/// Checks names (DNS-1123), tag, port and replicas; the error says which answer is wrong.
+/// The answers of a scaffold (the wizard's fields, `scaffold --set` keys), each with its own type.
+enum class Answer {
+    Project,          ///< DNS-1123 label
+    Service,          ///< DNS-1123 label
+    Environment,      ///< DNS-1123 label
+    Image,            ///< image repository without tag or digest: [host[:port]/]path
+    Tag,              ///< image tag: 1–128 of A–Z a–z 0–9 _ . -, not starting with . or -
+    CanaryTag,        ///< image tag, or empty (the GA tag)
+    Port,             ///< whole number 1–65535
+    Replicas,         ///< whole number >= 1
+    Cluster,          ///< http:// or https:// URL of an API server
+    Namespace,        ///< DNS-1123 label, or empty (the workspace's or "{project}-{env}")
+    SelfHeal,         ///< true or false
+    RepoUrl,          ///< git URL (https, http, ssh, git, file, user@host:path) or an absolute local path
+    ArgocdProject,    ///< DNS-1123 subdomain (an AppProject's name)
+    Branch,           ///< git branch name (git check-ref-format --branch)
+    ArgocdNamespace,  ///< DNS-1123 label, or empty (argocd)
+    DevopsNamespace,  ///< DNS-1123 label, or empty (the project)
+    SourceRepo,       ///< git URL without spaces or quotes, or empty
+};
+
+/// Checks one answer's text by its type before anything is rendered; InvalidInput whose message names the answer
+/// and says why (`The branch "a..b" is not a valid branch name: it contains "..".`). The CLI and the wizard
+/// both call it (through validateSpec for the wizard). Pure; any thread; cheap.
+Result<void> checkAnswer(Answer answer, const QString &value);
+
+/// Checks every answer of `spec` by its type (checkAnswer) and the language against `templates`; the error says
+/// which answer is wrong. Pure; any thread.
 Result<void> validateSpec(const ServiceSpec &spec, const TemplateSet &templates);
 
 /// The template variables for `spec` (SERVICE, PROJECT, ENV, IMAGE, IMAGE_TAG, CANARY_TAG, PORT, REPLICAS, ...;

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "template/templaterenderer.h"
 
+#include "util/names.h"
+
 #include <QCoreApplication>
+#include <QHash>
 #include <QList>
 #include <QRegularExpression>
 #include <QStringList>
@@ -47,6 +50,11 @@ struct LineShape {
     /// Set when the line opens a block scalar (`key: |`): the column its content must be indented beyond.
     qsizetype blockParentColumn = -1;
 };
+
+/// Where a placeholder sits inside a block scalar's text, read as Groovy (the Jenkinsfile of a KubeSphere Pipeline):
+/// outside any string, in a '...' or "..." string, in a triple-quoted string (a shell script), or in a // comment.
+/// Triple-quoted strings carry over to the next lines; the others end with the line.
+enum class BlockQuote { None, Single, Double, TripleSingle, TripleDouble, Comment };
 
 bool isNameStart(char c)
 {
@@ -157,6 +165,61 @@ qsizetype skipPlaceholder(const QByteArray &line, qsizetype i)
         return close < 0 ? line.size() : close + 1;
     }
     return i;
+}
+
+/// The Groovy quote state of a block scalar line at each of its placeholders (by template byte offset), starting in
+/// `state` (a triple-quoted string left open on an earlier line) and leaving in it the state the next line starts in.
+QHash<qsizetype, BlockQuote> scanBlockLine(const QByteArray &line, BlockQuote &state)
+{
+    QHash<qsizetype, BlockQuote> at;
+    qsizetype i = 0;
+    while (i < line.size()) {
+        if (line.mid(i, 3) == "$${") {
+            i += 3;
+            continue;
+        }
+        if (line.mid(i, 2) == "${") {
+            at.insert(i, state);
+            i = skipPlaceholder(line, i);
+            continue;
+        }
+        const char c = line.at(i);
+        const QByteArray three = line.mid(i, 3);
+        switch (state) {
+        case BlockQuote::None:
+            if (line.mid(i, 2) == "//") {
+                state = BlockQuote::Comment;
+            } else if (three == "'''" || three == "\"\"\"") {
+                state = c == '\'' ? BlockQuote::TripleSingle : BlockQuote::TripleDouble;
+                i += 2;
+            } else if (c == '\'' || c == '"') {
+                state = c == '\'' ? BlockQuote::Single : BlockQuote::Double;
+            }
+            break;
+        case BlockQuote::Single:
+        case BlockQuote::Double:
+            if (c == '\\')
+                ++i;
+            else if (c == (state == BlockQuote::Single ? '\'' : '"'))
+                state = BlockQuote::None;
+            break;
+        case BlockQuote::TripleSingle:
+        case BlockQuote::TripleDouble:
+            if (c == '\\') {
+                ++i;
+            } else if (three == (state == BlockQuote::TripleSingle ? "'''" : "\"\"\"")) {
+                state = BlockQuote::None;
+                i += 2;
+            }
+            break;
+        case BlockQuote::Comment:
+            break;
+        }
+        ++i;
+    }
+    if (state == BlockQuote::Single || state == BlockQuote::Double || state == BlockQuote::Comment)
+        state = BlockQuote::None;
+    return at;
 }
 
 /// Finds the end of a quoted scalar that starts at `open` (the quote). Returns the index of the closing quote,
@@ -351,6 +414,70 @@ QString escapeForDoubleQuotes(const QString &value)
     return out;
 }
 
+/// True when `value` holds a line break as YAML 1.1 or Groovy reads one (\n, \r, NEL, LINE or PARAGRAPH SEPARATOR).
+bool hasLineBreak(const QString &value)
+{
+    return std::any_of(value.begin(), value.end(), [](QChar c) {
+        return c == u'\n' || c == u'\r' || c.unicode() == 0x85 || c.unicode() == 0x2028 || c.unicode() == 0x2029;
+    });
+}
+
+/// True when `value` can stand inside a shell script of the Jenkinsfile (a triple-quoted Groovy string) whatever the
+/// shell quoting around it: only letters, digits and . _ / : @ + = , % - (no quote, '$', '\\', space or backtick).
+bool isScriptWord(const QString &value)
+{
+    static const QRegularExpression word(uR"(^[A-Za-z0-9._/:@+=,%-]*\z)"_s);
+    return word.match(value).hasMatch();
+}
+
+/// `value` escaped for a Groovy string: '\\' and the quote always, '$' too inside "..." (where it interpolates).
+QString escapeForGroovy(const QString &value, BlockQuote quote)
+{
+    QString out;
+    out.reserve(value.size() + 8);
+    for (QChar c : value) {
+        if (c == u'\\' || (c == u'\'' && quote == BlockQuote::Single)
+            || ((c == u'"' || c == u'$') && quote == BlockQuote::Double))
+            out += u'\\';
+        out += c;
+    }
+    return out;
+}
+
+Error lineBreakError(const QString &name, const QString &fileName, qsizetype lineNumber)
+{
+    return templateError(TemplateRendererText::tr("The value of ${%1} has a line break and cannot go into %2 at line %3, "
+                                                  "where it would add lines of its own; give a one-line value.")
+                             .arg(name, fileName, lineText(lineNumber)));
+}
+
+/// The text of a string value inside a block scalar, escaped for where it stands in the block's Groovy text, or an
+/// error when no escaping keeps it from changing the block's structure (line breaks; shell scripts).
+Result<QString> blockValue(const QString &name, const QString &value, BlockQuote quote, const QString &fileName,
+                           qsizetype lineNumber)
+{
+    if (hasLineBreak(value))
+        return lineBreakError(name, fileName, lineNumber);
+    switch (quote) {
+    case BlockQuote::Single:
+    case BlockQuote::Double:
+        return escapeForGroovy(value, quote);
+    case BlockQuote::TripleSingle:
+    case BlockQuote::TripleDouble:
+        if (!isScriptWord(value)) {
+            return templateError(
+                TemplateRendererText::tr("The value of ${%1} (\"%2\") cannot go into the script of %3 at line %4: there it "
+                                         "may only hold letters, digits and . _ / : @ + = , % -.")
+                    .arg(name, printableValue(value), fileName, lineText(lineNumber)));
+        }
+        return value;
+    case BlockQuote::None:
+    case BlockQuote::Comment:
+        break;
+    }
+    return value;
+}
+
 /// Checks a typed placeholder's value and returns the text to write.
 Result<QString> typedValue(const Segment &segment, const QString &value, const QString &fileName,
                            qsizetype lineNumber)
@@ -386,7 +513,8 @@ bool isYamlFile(const QString &fileName)
 
 /// Renders one line (without its line end). Returns std::nullopt when a variable on it is unset (the line goes).
 Result<std::optional<QByteArray>> renderLine(const QByteArray &line, const QList<Segment> &segments,
-                                             const LineShape &shape, bool inBlock, qsizetype indent,
+                                             const LineShape &shape, bool inBlock,
+                                             const QHash<qsizetype, BlockQuote> &blockQuotes,
                                              const QString &fileName, qsizetype lineNumber,
                                              const Variables &variables)
 {
@@ -458,6 +586,8 @@ Result<std::optional<QByteArray>> renderLine(const QByteArray &line, const QList
             const Result<QString> typed = typedValue(s, value, fileName, lineNumber);
             if (!typed)
                 return typed.error();
+            if (inBlock && hasLineBreak(*typed))
+                return lineBreakError(s.name, fileName, lineNumber);
             if (valuePart && context == Context::Plain) {
                 plainStarted = true;
                 plainValue += *typed;
@@ -477,7 +607,7 @@ Result<std::optional<QByteArray>> renderLine(const QByteArray &line, const QList
             out += escapeForDoubleQuotes(value).toUtf8();
         } else if (valuePart && context == Context::SingleQuoted) {
             flushPlain();
-            if (value.contains(u'\n')) {
+            if (hasLineBreak(value)) {
                 return templateError(
                     TemplateRendererText::tr("The value of ${%1} has a line break and cannot go inside single quotes (template %2, line "
                        "%3); use double quotes in the template.")
@@ -488,12 +618,17 @@ Result<std::optional<QByteArray>> renderLine(const QByteArray &line, const QList
             out += escaped.toUtf8();
         } else if (inBlock) {
             flushPlain();
-            // A multi-line value inside a block scalar keeps the block's indentation on every line.
-            QString indented = value;
-            indented.replace(u"\n"_s, u"\n"_s + QString(indent, u' '));
-            out += indented.toUtf8();
+            const Result<QString> text =
+                blockValue(s.name, value, blockQuotes.value(s.begin, BlockQuote::None), fileName, lineNumber);
+            if (!text)
+                return text.error();
+            out += text->toUtf8();
         } else {
             flushPlain();
+            // A comment, a flow collection or a file that is not YAML: nothing escapes the value, so it must not
+            // add lines (a line break would end a comment or start a new instruction).
+            if (hasLineBreak(value))
+                return lineBreakError(s.name, fileName, lineNumber);
             out += value.toUtf8();
         }
     }
@@ -522,6 +657,7 @@ Result<QByteArray> renderTemplate(const QByteArray &text, const QString &fileNam
     out.reserve(text.size() + text.size() / 4);
     std::vector<qsizetype> sourceLineOf;   // output line index → template line number (1-based)
     qsizetype blockParentColumn = -1;      // >= 0 while inside a block scalar's content
+    BlockQuote blockQuote = BlockQuote::None;   // the Groovy string a block's earlier line left open
     const bool yaml = isYamlFile(fileName);
 
     const QList<QByteArray> lines = text.split('\n');
@@ -549,11 +685,15 @@ Result<QByteArray> renderTemplate(const QByteArray &text, const QString &fileNam
             return segments.error();
         // Quoting rules are YAML rules: other files (a Dockerfile, a script) get their values as they are.
         const LineShape shape = inBlock || !yaml ? LineShape{} : analyzeLine(line);
-        if (!inBlock && shape.blockParentColumn >= 0)
+        if (!inBlock && shape.blockParentColumn >= 0) {
             blockParentColumn = shape.blockParentColumn;
+            blockQuote = BlockQuote::None;
+        }
+        const QHash<qsizetype, BlockQuote> blockQuotes =
+            inBlock ? scanBlockLine(line, blockQuote) : QHash<qsizetype, BlockQuote>();
 
         const Result<std::optional<QByteArray>> rendered =
-            renderLine(line, *segments, shape, inBlock, indent, fileName, lineNumber, variables);
+            renderLine(line, *segments, shape, inBlock, blockQuotes, fileName, lineNumber, variables);
         if (!rendered)
             return rendered.error();
         if (!rendered->has_value())

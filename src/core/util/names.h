@@ -18,4 +18,22 @@ bool isDnsLabel(QStringView name);
 /// "The service name "Orders_API" may only contain lower-case letters, digits and '-'."
 Result<void> checkDnsLabel(QStringView name, NameKind kind);
 
+/// True when `name` is an RFC 1123 DNS subdomain (a Kubernetes object name such as an Argo CD AppProject): 1–253
+/// characters, DNS labels joined by single dots. Pure, cheap, any thread.
+bool isDnsSubdomain(QStringView name);
+
+/// Checks `name` as a git branch name by the rules of `git check-ref-format --branch`: not empty, not "HEAD" or "@",
+/// no leading '-' or '/', no "..", "//" or "@{", no control character, space or any of ~^:?*[\, no part that starts
+/// with '.' or ends with ".lock", no trailing '/' or '.'. The error says which rule it breaks:
+/// `"a..b" is not a valid branch name: it contains "..".` (InvalidInput). Pure, cheap, any thread.
+Result<void> checkBranchName(QStringView name);
+
+/// Checks `tag` as an image tag: 1–128 letters, digits, '_', '.' and '-', not starting with '.' or '-' (nothing else,
+/// no line break at the end). InvalidInput: `"1.0'" is not a valid image tag: …`. Pure, cheap, any thread.
+Result<void> checkImageTag(QStringView tag);
+
+/// `value` as it may appear inside a sentence: line breaks, tabs and other control characters shown as \n, \t, \xNN
+/// (so a hostile value cannot break the sentence or drive a terminal), cut after 80 characters. Pure.
+QString printableValue(QStringView value);
+
 } // namespace gd

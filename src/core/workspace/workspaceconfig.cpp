@@ -2,12 +2,16 @@
 #include "workspace/workspaceconfig.h"
 
 #include "git/objectid.h"
+#include "manifest/yamlcheck.h"
+#include "template/servicescaffold.h"
 #include "util/names.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
+#include <QStringDecoder>
 
 #include <yaml-cpp/yaml.h>
 
@@ -219,6 +223,86 @@ Result<void> readTemplates(const ConfigReader &reader, const YAML::Node &root, c
     return {};
 }
 
+/// The first line of `text` that is not UTF-8, or 0 when it all is.
+int firstNonUtf8Line(const QByteArray &text)
+{
+    const QList<QByteArray> lines = text.split('\n');
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+        const QString decoded = decoder(lines.at(i));
+        if (decoder.hasError())
+            return int(i) + 1;
+    }
+    return 0;
+}
+
+Error textError(const QString &fileName, int line, const QString &sentence)
+{
+    return makeError(Error::Code::InvalidInput,
+                     WorkspaceConfigText::tr("%1 line %2").arg(fileName).arg(line) + u": "_s + sentence,
+                     WorkspaceConfigText::tr("Fix the workspace file and open it again."));
+}
+
+/// Text that is not UTF-8, named with its line before the parser reads it as something else.
+Result<void> checkUtf8(const QByteArray &text, const QString &fileName)
+{
+    if (const int line = firstNonUtf8Line(text); line > 0)
+        return textError(fileName, line, WorkspaceConfigText::tr("the text is not UTF-8; save the file as UTF-8."));
+    return {};
+}
+
+/// What the parser lets through silently in a file that parses, as manifest::checkYaml finds it: duplicate keys
+/// (yaml-cpp keeps the last without a word), quotes never closed, a stray top-level block. Named with the line.
+Result<void> checkYamlFindings(const QByteArray &text, const QString &fileName)
+{
+    for (const manifest::Diagnostic &finding : manifest::checkYaml(text)) {
+        if (finding.isError())
+            return textError(fileName, finding.line, finding.message);
+    }
+    return {};
+}
+
+/// The values that later land in generated manifests, pipelines and git commands, checked by their type: the
+/// branches are git branch names, each environment's cluster an http(s) URL and its namespace pattern gives DNS-1123
+/// labels.
+Result<void> checkWorkspaceValues(const ConfigReader &reader, const YAML::Node &root, const WorkspaceConfig &config)
+{
+    if (auto branch = checkBranchName(config.branch); !branch.ok())
+        return reader.error(root["branch"], u"branch "_s + branch.error().message);
+    // The prefix becomes part of every repository's name, path and URL.
+    static const QRegularExpression prefix(uR"(^[A-Za-z0-9._-]*\z)"_s);
+    if (!prefix.match(config.repoPrefix).hasMatch() || config.repoPrefix.contains(u".."_s)) {
+        return reader.error(root["repoPrefix"],
+                            WorkspaceConfigText::tr("repoPrefix \"%1\" may only hold letters, digits, '.', '_' and "
+                                                    "'-' (no \"..\"), for example argocd-gitops-.")
+                                .arg(printableValue(config.repoPrefix)));
+    }
+    const YAML::Node templates = root["templates"];
+    if (templates.IsDefined() && templates.IsMap()) {
+        if (auto branch = checkBranchName(config.templatesBranch); !branch.ok())
+            return reader.error(templates["branch"], u"templates.branch "_s + branch.error().message);
+    }
+    const YAML::Node list = root["environments"];
+    for (std::size_t i = 0; i < config.environments.size(); ++i) {
+        const EnvironmentConfig &env = config.environments.at(i);
+        const YAML::Node item = list.IsDefined() && list.IsSequence() && i < list.size() ? list[i] : root;
+        if (auto cluster = tmpl::checkAnswer(tmpl::Answer::Cluster, env.cluster); !cluster.ok()) {
+            return reader.error(item["cluster"].IsDefined() ? item["cluster"] : item,
+                                u"environments[%1].cluster: "_s.arg(i) + cluster.error().message);
+        }
+        // Each placeholder stands for a DNS-1123 label, so "a" stands in for the project and the service here.
+        if (!isDnsLabel(env.namespaceFor(u"a"_s, u"a"_s))) {
+            return reader.error(item["namespace"].IsDefined() ? item["namespace"] : item,
+                                WorkspaceConfigText::tr("environments[%1].namespace \"%2\" does not give a valid "
+                                                        "namespace; use lower-case letters, digits, '-' and the "
+                                                        "placeholders {project}, {service} and {env}.")
+                                    .arg(i)
+                                    .arg(printableValue(env.namespacePattern)));
+        }
+    }
+    return {};
+}
+
 Result<WorkspaceConfig> parseRoot(const ConfigReader &reader, const YAML::Node &root, const QString &path)
 {
     WorkspaceConfig config;
@@ -239,8 +323,6 @@ Result<WorkspaceConfig> parseRoot(const ConfigReader &reader, const YAML::Node &
         return provider.error();
     GD_READ(config.repoPrefix, reader.string(root, "repoPrefix", u"repoPrefix"_s, config.repoPrefix));
     GD_READ(config.branch, reader.string(root, "branch", u"branch"_s, config.branch));
-    if (config.branch.isEmpty() || config.branch.contains(u' ') || config.branch.contains(u".."_s))
-        return reader.error(root["branch"], WorkspaceConfigText::tr("branch \"%1\" is not a valid branch name.").arg(config.branch));
     if (auto templates = readTemplates(reader, root, baseDir, config); !templates.ok())
         return templates.error();
 
@@ -284,6 +366,8 @@ Result<WorkspaceConfig> parseRoot(const ConfigReader &reader, const YAML::Node &
                                                                  u"release.rollbackWindowMinutes"_s,
                                                                  config.rollbackWindowMinutes));
     }
+    if (auto values = checkWorkspaceValues(reader, root, config); !values.ok())
+        return values.error();
     return config;
 }
 
@@ -310,7 +394,11 @@ Result<WorkspaceConfig> WorkspaceConfig::parse(const QByteArray &text, const QSt
 {
     const ConfigReader reader(QFileInfo(path).fileName());
     try {
+        if (auto utf8 = checkUtf8(text, QFileInfo(path).fileName()); !utf8.ok())
+            return utf8.error();
         const YAML::Node root = YAML::Load(text.toStdString());
+        if (auto findings = checkYamlFindings(text, QFileInfo(path).fileName()); !findings.ok())
+            return findings.error();
         return parseRoot(reader, root, path);
     } catch (const YAML::Exception &e) {
         return makeError(Error::Code::Yaml,

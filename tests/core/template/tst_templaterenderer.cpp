@@ -233,17 +233,26 @@ void TestTemplateRenderer::unsetVariableDropsLine()
 
 void TestTemplateRenderer::blockScalarIsVerbatim()
 {
-    // Inside a block scalar a value is text, never YAML-quoted; a multi-line value keeps the block's indentation.
-    const Variables vars = {{u"CMD"_s, u"go test ./...\ngo build"_s}, {u"TAG"_s, u"11"_s}, {u"N"_s, u"x"_s}};
-    const gd::Result<QByteArray> out = gd::tmpl::renderTemplate(
-        "spec:\n  jenkinsfile: |\n    tag: ${TAG}\n    run:\n      ${CMD}\n  name: ${TAG}\nlast: ${N}\n"_ba,
-        u"p.yaml"_s, vars);
+    // Inside a block scalar a value is text, never YAML-quoted. A multi-line value is refused (issue 11): its lines
+    // would become lines of the block's program (a Jenkinsfile stage) that no template wrote.
+    const Variables vars = {{u"CMD"_s, u"go test ./... && go build"_s}, {u"TAG"_s, u"11"_s}, {u"N"_s, u"x"_s}};
+    const QByteArray text =
+        "spec:\n  jenkinsfile: |\n    tag: ${TAG}\n    run:\n      ${CMD}\n  name: ${TAG}\nlast: ${N}\n"_ba;
+    const gd::Result<QByteArray> out = gd::tmpl::renderTemplate(text, u"p.yaml"_s, vars);
     QVERIFY2(out.ok(), qPrintable(out.ok() ? QString() : out.error().fullText()));
-    QCOMPARE(*out, "spec:\n  jenkinsfile: |\n    tag: 11\n    run:\n      go test ./...\n      go build\n"
+    QCOMPARE(*out, "spec:\n  jenkinsfile: |\n    tag: 11\n    run:\n      go test ./... && go build\n"
                    "  name: \"11\"\nlast: x\n"_ba);
     const YAML::Node root = YAML::Load(out->toStdString());
     QCOMPARE(QString::fromStdString(root["spec"]["jenkinsfile"].as<std::string>()),
-             u"tag: 11\nrun:\n  go test ./...\n  go build\n"_s);
+             u"tag: 11\nrun:\n  go test ./... && go build\n"_s);
+
+    Variables multiLine = vars;
+    multiLine.insert(u"CMD"_s, u"go test ./...\ngo build"_s);
+    const gd::Result<QByteArray> refused = gd::tmpl::renderTemplate(text, u"p.yaml"_s, multiLine);
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code, gd::Error::Code::Template);
+    QVERIFY2(refused.error().message.contains(u"${CMD} has a line break"_s), qPrintable(refused.error().message));
+    QVERIFY(refused.error().message.contains(u"p.yaml at line 5"_s));
 }
 
 void TestTemplateRenderer::invalidResultYamlNamesTemplateLine()
