@@ -27,6 +27,8 @@ private Q_SLOTS:
     void releaseWhoseSyncFailsExitsFour_data();
     void releaseWhoseSyncFailsExitsFour();
     void retryOfALandedReleaseSaysSo();
+    void rollbackWhoseSyncFailsExitsFour();
+    void scaffoldWhoseApplicationsFailExitsFour();
     void syncWaitSaysWhatItWaitsFor();
 
 private:
@@ -158,6 +160,41 @@ void TestCliArgoFaults::retryOfALandedReleaseSaysSo()
                                     .toUtf8()),
              again.out.constData());
     QCOMPARE(tip(), commit);
+}
+
+void TestCliArgoFaults::rollbackWhoseSyncFailsExitsFour()
+{
+    const QString application = statusRow(u"orders"_s, u"uat"_s)[u"application"_s].toString();
+    QVERIFY(!application.isEmpty());
+    const QString before = tip();
+    QVERIFY(m_demo.argo()->setFault(u"5xx"_s, 1000, 0, u"/applications/"_s + application));
+    const test::CliRun run = cli({u"rollback"_s, u"shop"_s, u"orders"_s, u"uat"_s, u"--last"_s});
+    QVERIFY(m_demo.argo()->setFault(u"clear"_s));
+    const QString commit = tip();
+    QVERIFY(commit != before);
+    QVERIFY2(run.exitCode == 4, QByteArray(run.out + run.err).constData());
+    QVERIFY2(run.err.contains(u"Commit %1 is pushed"_s.arg(commit).toUtf8()), run.err.constData());
+    QVERIFY2(run.err.contains("gitops-desk-cli sync shop orders uat"), run.err.constData());
+}
+
+void TestCliArgoFaults::scaffoldWhoseApplicationsFailExitsFour()
+{
+    const QStringList scaffold{u"scaffold"_s, u"shop"_s, u"parcels"_s, u"--lang"_s, u"go"_s, u"--env"_s, u"uat"_s,
+                               u"--image"_s, u"registry.example.com/shop/parcels"_s, u"--yes"_s};
+    QVERIFY(m_demo.argo()->setFault(u"5xx"_s, 1000, 0, u"/api/v1/applications"_s));
+    const test::CliRun run = cli(scaffold);
+    QVERIFY(m_demo.argo()->setFault(u"clear"_s));
+    QVERIFY2(run.exitCode == 4, QByteArray(run.out + run.err).constData());
+    QVERIFY2(run.err.contains(u"Commit %1 is in Git, but the Argo CD Applications are not all in place"_s.arg(tip())
+                                  .toUtf8()),
+             run.err.constData());
+
+    // Running it again commits nothing and puts the Applications in place.
+    const QString landed = tip();
+    const test::CliRun again = cli(scaffold);
+    QVERIFY2(again.exitCode == 0, QByteArray(again.out + again.err).constData());
+    QVERIFY2(again.out.contains("Argo CD Application shop-parcels-uat is in place."), again.out.constData());
+    QCOMPARE(tip(), landed);
 }
 
 void TestCliArgoFaults::syncWaitSaysWhatItWaitsFor()
