@@ -4,8 +4,7 @@
 #include "flows/syncandwait.h"
 #include "net/argoclient.h"
 #include "net/httpclient.h"
-#include "support/argocdsim.h"
-#include "workspace/demoworkspace.h"
+#include "support/simulateddemo.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -29,26 +28,20 @@ private Q_SLOTS:
 
 private:
     QTemporaryDir m_dir;
-    std::unique_ptr<test::ArgoSim> m_sim;
+    test::SimulatedDemo m_demo;
+    test::ArgoSim *m_sim = nullptr;
     std::unique_ptr<net::HttpClient> m_http;
     std::unique_ptr<argo::ArgoClient> m_client;
 };
 
 void TestSyncAndWait::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    ws::DemoOptions options;
-    options.directory = m_dir.filePath(u"demo"_s);
-    options.projects = 1;
-    options.services = 2;
-    const auto workspace = ws::createDemoWorkspace(options);
-    QVERIFY2(workspace.ok(), qPrintable(workspace.ok() ? QString() : workspace.error().fullText()));
-    test::ArgoSim::Options simOptions;
-    simOptions.workspaceFile = workspace.value();
-    simOptions.healthDelayMs = 600000;   // a rollout that takes ten minutes: health stays Progressing
-    m_sim = std::make_unique<test::ArgoSim>(simOptions);
     QString error;
-    QVERIFY2(m_sim->start(&error), qPrintable(error));
+    QVERIFY2(m_demo.create(m_dir.filePath(u"demo"_s), 1, 2, &error), qPrintable(error));
+    test::ArgoSim::Options options;
+    options.healthDelayMs = 600000;   // a rollout that takes ten minutes: health stays Progressing
+    QVERIFY2(m_demo.startArgo(options, &error), qPrintable(error));
+    m_sim = m_demo.argo();
     m_http = std::make_unique<net::HttpClient>();
     argo::ArgoServer server;
     server.http.baseUrl = m_sim->url();
