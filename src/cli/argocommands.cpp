@@ -85,7 +85,9 @@ int CliApp::status(const Invocation &invocation)
                                         {u"operationPhase"_s, jsonOrNull(phase)},
                                         {u"syncedRevision"_s, jsonOrNull(revision)},
                                         {u"gaTag"_s, jsonOrNull(env.gaTag)},
-                                        {u"canaryTag"_s, jsonOrNull(env.canaryTag)}});
+                                        {u"canaryTag"_s, jsonOrNull(env.canaryTag)},
+                                        {u"problem"_s, jsonOrNull(env.problem.isEmpty() ? project.problem
+                                                                                        : env.problem)}});
                 const auto dash = [](const QString &text) { return text.isEmpty() ? u"-"_s : text; };
                 rows.append({project.name, service.name, env.environment, dash(name), dash(sync), dash(health),
                              dash(phase), dash(revision.left(8)), dash(env.gaTag), dash(env.canaryTag)});
@@ -100,7 +102,8 @@ int CliApp::status(const Invocation &invocation)
         m_err << ArgoCommandsText::tr("Applications of other repos or paths: %1").arg(unmatched.join(u", "_s))
               << '\n';
     }
-    return Success;
+    m_out.flush();
+    return reportProjectProblems(*catalog, only);
 }
 
 int CliApp::sync(const Invocation &invocation)
@@ -138,7 +141,8 @@ int CliApp::sync(const Invocation &invocation)
     auto appName = argo.workloadApplication(info->name, info->repoUrl, service, env);
     if (!appName.ok())
         return fail(appName.error());
-    return argo.syncAndFollow(*appName, invocation.wait, m_out, m_err) ? Success : Failure;
+    return argo.syncAndFollow(*appName, invocation.wait, m_out, m_err) == CliArgo::SyncOutcome::Done ? Success
+                                                                                                   : Failure;
 }
 
 } // namespace gd::cli

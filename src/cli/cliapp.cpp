@@ -7,6 +7,7 @@
 #include "net/blockingcall.h"
 #include "net/credentialstore.h"
 #include "util/names.h"
+#include "util/terminaltext.h"
 #include "workspace/appdirs.h"
 #include "workspace/catalog.h"
 #include "workspace/demoworkspace.h"
@@ -40,8 +41,16 @@ QJsonValue jsonOrNull(const QString &text)
     return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
 }
 
-QString formatTable(const QList<QStringList> &rows)
+QString formatTable(const QList<QStringList> &sourceRows)
 {
+    // A cell is one line: a line break or tab from Git (an author name) would tear the table.
+    QList<QStringList> rows;
+    for (const QStringList &row : sourceRows) {
+        QStringList cells;
+        for (const QString &cell : row)
+            cells.append(visibleText(cell, TextLines::Single));
+        rows.append(cells);
+    }
     QList<qsizetype> widths;
     for (const QStringList &row : rows) {
         for (qsizetype i = 0; i < row.size(); ++i) {
@@ -106,12 +115,13 @@ Commands:
 
 The workspace is --workspace FILE, else $GITOPS_DESK_WORKSPACE, else ./workspace.yaml.
 Exit codes: 0 success, 1 failure, 2 usage error, 3 refused: the tag changed in Git since it was read,
-or a revert conflicts with later changes (nothing was pushed).
+or a revert conflicts with later changes (nothing was pushed), 4 pushed but Argo CD did not sync it
+(`gitops-desk-cli sync PROJECT SERVICE ENV` finishes it).
 )";
 
 } // namespace
 
-CliApp::CliApp() : m_out(stdout), m_err(stderr) {}
+CliApp::CliApp() : m_out(&m_outDevice), m_err(&m_errDevice) {}
 
 int CliApp::run(const QStringList &arguments)
 {
@@ -287,6 +297,47 @@ Result<CliApp::LoadedCatalog> CliApp::loadCatalog(const Invocation &invocation, 
     return LoadedCatalog{std::move(*config), std::move(*catalog)};
 }
 
+int CliApp::reportProjectProblems(const ws::CatalogSnapshot &catalog, const QString &onlyProject)
+{
+    int listed = 0;
+    int unreadable = 0;
+    for (const ws::ProjectInfo &project : catalog.projects) {
+        if (!onlyProject.isEmpty() && project.name != onlyProject)
+            continue;
+        ++listed;
+        if (project.unreadable())
+            ++unreadable;
+        if (!project.problem.isEmpty())
+            m_err << CliText::tr("%1: %2").arg(project.name, project.problem) << '\n';
+    }
+    if (listed > 0 && unreadable == listed) {
+        m_err << CliText::tr("Nothing could be read: no project of the workspace has a deployment repository that "
+                             "could be fetched or a cached copy of it.")
+              << '\n';
+        return Failure;
+    }
+    return Success;
+}
+
+namespace {
+
+/// What a row of `project` says in its "cachedAt" field: when the cached copy shown was last fetched; null when the
+/// data is fresh or the age is unknown.
+QJsonValue cachedAtJson(const ws::ProjectInfo &project)
+{
+    if (!project.fromCache || !project.cachedAt.isValid())
+        return QJsonValue();
+    return project.cachedAt.toUTC().toString(Qt::ISODate);
+}
+
+/// The problem a row of one service environment states: its own, else its project's (a cached copy).
+QString rowProblem(const ws::ProjectInfo &project, const ws::EnvironmentState &env)
+{
+    return env.problem.isEmpty() ? project.problem : env.problem;
+}
+
+} // namespace
+
 int CliApp::projects(const Invocation &invocation)
 {
     if (invocation.words.size() != 1)
@@ -303,20 +354,18 @@ int CliApp::projects(const Invocation &invocation)
                                     {u"repoUrl"_s, project.repoUrl},
                                     {u"services"_s, int(project.services.size())},
                                     {u"tip"_s, project.tip.isNull() ? QJsonValue() : QJsonValue(project.tip.toHex())},
-                                    {u"problem"_s, jsonOrNull(project.problem)}});
+                                    {u"problem"_s, jsonOrNull(project.problem)},
+                                    {u"cachedAt"_s, cachedAtJson(project)}});
         }
         m_out << QJsonDocument(list).toJson(QJsonDocument::Indented);
-        return Success;
+    } else {
+        QList<QStringList> rows{{CliText::tr("PROJECT"), CliText::tr("SERVICES"), CliText::tr("REPOSITORY")}};
+        for (const ws::ProjectInfo &project : catalog->projects)
+            rows.append({project.name, QString::number(project.services.size()), project.repoUrl});
+        m_out << formatTable(rows);
     }
-    QList<QStringList> rows{{CliText::tr("PROJECT"), CliText::tr("SERVICES"), CliText::tr("REPOSITORY")}};
-    for (const ws::ProjectInfo &project : catalog->projects)
-        rows.append({project.name, QString::number(project.services.size()), project.repoUrl});
-    m_out << formatTable(rows);
-    for (const ws::ProjectInfo &project : catalog->projects) {
-        if (!project.problem.isEmpty())
-            m_err << CliText::tr("%1: %2").arg(project.name, project.problem) << '\n';
-    }
-    return Success;
+    m_out.flush();
+    return reportProjectProblems(*catalog, {});
 }
 
 int CliApp::services(const Invocation &invocation)
@@ -344,7 +393,8 @@ int CliApp::services(const Invocation &invocation)
                                         {u"image"_s, jsonOrNull(env.image)},
                                         {u"gaTag"_s, jsonOrNull(env.gaTag)},
                                         {u"canaryTag"_s, jsonOrNull(env.canaryTag)},
-                                        {u"problem"_s, jsonOrNull(env.problem)}});
+                                        {u"problem"_s, jsonOrNull(rowProblem(project, env))},
+                                        {u"cachedAt"_s, cachedAtJson(project)}});
                 rows.append({project.name, service.name, env.environment, stage, env.gaTag,
                              env.canaryTag.isEmpty() ? u"-"_s : env.canaryTag});
             }
@@ -354,7 +404,8 @@ int CliApp::services(const Invocation &invocation)
         m_out << QJsonDocument(list).toJson(QJsonDocument::Indented);
     else
         m_out << formatTable(rows);
-    return Success;
+    m_out.flush();
+    return reportProjectProblems(catalog, only);
 }
 
 Result<ServiceEnvArgs> serviceEnvArgs(const QStringList &words)

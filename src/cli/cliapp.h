@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "cli/visibleoutput.h"
 #include "flows/repoaccess.h"
 #include "git/repocache.h"
 #include "git/workingclone.h"
@@ -24,8 +25,9 @@
 namespace gd::cli {
 
 /// Exit codes of gitops-desk-cli. Refused: a precondition (the tag changed since it was read) or a conflict (a
-/// revert that does not apply) stopped a release command before anything was pushed.
-enum ExitCode { Success = 0, Failure = 1, Usage = 2, Refused = 3 };
+/// revert that does not apply) stopped a release command before anything was pushed. NotSynced: the commit is
+/// pushed but Argo CD did not answer or refused the refresh/sync (`sync PROJECT SERVICE ENV` finishes it).
+enum ExitCode { Success = 0, Failure = 1, Usage = 2, Refused = 3, NotSynced = 4 };
 
 /// The parsed command line: global options, the command words, and the flags every command may read.
 struct Invocation {
@@ -73,7 +75,8 @@ Result<ws::OpenedProject> openForReading(const ws::WorkspaceConfig &config, cons
                                          git::RepoCache &cache, const QString &project,
                                          const ws::LockWaitNotice &waiting = {});
 
-/// Pads the columns of `rows` (first row: headings) to a readable table, one line per row.
+/// Pads the columns of `rows` (first row: headings) to a readable table, one line per row (hidden controls, tabs and
+/// line breaks in a cell shown as escapes).
 QString formatTable(const QList<QStringList> &rows);
 
 /// gitops-desk-cli: the same engine as the GUI, for scripts and tests. Runs on the main thread, blocking.
@@ -96,6 +99,10 @@ private:
         ws::CatalogSnapshot catalog;
     };
     Result<LoadedCatalog> loadCatalog(const Invocation &invocation, const QString &onlyProject) const;
+    /// Says on stderr, per project of `catalog` (only `onlyProject` when set), that it is shown from its cached copy
+    /// (and that copy's age) or could not be read, and why. Failure when projects were listed but none could be
+    /// read at all, else Success.
+    int reportProjectProblems(const ws::CatalogSnapshot &catalog, const QString &onlyProject);
 
     /// A command on one service environment: gets the checked SERVICE and ENV and the project's opened repo.
     using ServiceEnvCommand = std::function<int(const QString &service, const QString &env, ws::OpenedProject &)>;
@@ -149,6 +156,11 @@ private:
     /// Pushes `prepared` with the push loop, prints the commit, then unless --no-sync refreshes and syncs (and with
     /// --wait follows) the environment's Argo CD Application.
     int landRelease(const Invocation &invocation, ReleaseSite &site, const ws::PreparedRelease &prepared);
+    /// The Argo CD half of a release whose `commit` is in Git: refresh and sync (with --wait follow) the
+    /// environment's Application. NotSynced, naming the commit and the `sync` command, when Argo CD did not do it.
+    int syncLanded(const Invocation &invocation, ReleaseSite &site, const git::ObjectId &commit);
+    /// Prints that `commit` is in Git but Argo CD did not sync it (`why`), and the command that finishes it.
+    int notSynced(const git::ObjectId &commit, const ServiceEnvArgs &args, const Error &why);
     /// Prints why a release command was refused; returns Refused for a precondition or a conflict, else Failure.
     int refuse(const Error &error);
 
@@ -156,8 +168,10 @@ private:
     int usage(const QString &problem);
     void printHelp();
 
-    QTextStream m_out;
-    QTextStream m_err;
+    VisibleOutput m_outDevice{stdout};
+    VisibleOutput m_errDevice{stderr};
+    QTextStream m_out;   ///< stdout, every hidden control shown as an escape
+    QTextStream m_err;   ///< stderr, the same
 };
 
 } // namespace gd::cli

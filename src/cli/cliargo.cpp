@@ -96,7 +96,8 @@ Result<QString> CliArgo::workloadApplication(const QString &project, const QStri
                      CliArgoText::tr("No Argo CD Application deploys %1 in %2 of project %3.").arg(service, env, project));
 }
 
-bool CliArgo::syncAndFollow(const QString &application, bool wait, QTextStream &out, QTextStream &err)
+CliArgo::SyncOutcome CliArgo::syncAndFollow(const QString &application, bool wait, QTextStream &out,
+                                            QTextStream &err)
 {
     flows::SyncAndWait::Options options;
     options.wait = wait;
@@ -112,6 +113,8 @@ bool CliArgo::syncAndFollow(const QString &application, bool wait, QTextStream &
             out << line << Qt::endl;
         lastLine = line;
     });
+    QObject::connect(&follow, &flows::SyncAndWait::waiting, &loop,
+                     [&](const QString &sentence) { err << sentence << Qt::endl; });
     QObject::connect(&follow, &flows::SyncAndWait::finished, &loop, [&](bool ok, const QString &sentence) {
         succeeded = ok;
         (ok ? out : err) << sentence << Qt::endl;
@@ -119,7 +122,10 @@ bool CliArgo::syncAndFollow(const QString &application, bool wait, QTextStream &
     });
     follow.start();
     loop.exec();
-    return succeeded;
+    if (succeeded)
+        return SyncOutcome::Done;
+    return follow.failure() == flows::SyncAndWait::Failure::Unhealthy ? SyncOutcome::Unhealthy
+                                                                       : SyncOutcome::Unanswered;
 }
 
 } // namespace gd::cli

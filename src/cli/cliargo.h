@@ -37,9 +37,13 @@ public:
     Result<QString> workloadApplication(const QString &project, const QString &repoUrl, const QString &service,
                                         const QString &env);
 
-    /// Refreshes and syncs `application` at once, and with `wait` follows it until Healthy (true) or failed/Degraded
-    /// (false). Prints one line per state change to `out`, the final sentence to `out` or `err`.
-    bool syncAndFollow(const QString &application, bool wait, QTextStream &out, QTextStream &err);
+    /// How a sync ended: done (accepted; with --wait healthy), done badly (the sync operation failed or the
+    /// Application is Degraded), or not done (Argo CD did not answer, refused, or the wait ran out).
+    enum class SyncOutcome { Done, Unhealthy, Unanswered };
+    /// Refreshes and syncs `application` at once, and with `wait` follows it until Healthy or failed/Degraded.
+    /// Prints one line per state change to `out`, the final sentence to `out` or `err`, and what it waits for to
+    /// `err` (at once, then every ten seconds), so that stdout stays what scripts parse.
+    SyncOutcome syncAndFollow(const QString &application, bool wait, QTextStream &out, QTextStream &err);
 
 private:
     net::HttpClient m_http;

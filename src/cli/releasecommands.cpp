@@ -48,6 +48,21 @@ QString orNone(const QString &tag)
     return tag.isEmpty() ? ReleaseCommandsText::tr("no tag") : tag;
 }
 
+/// The newest commit of the release timeline of `service` in `env` that set `stage` to `tag`; null when the timeline
+/// does not say (the tag came with the service, or the history cannot be read).
+git::ObjectId commitThatSet(const ws::OpenedProject &project, const QString &service, const QString &env,
+                            ws::ReleaseStage stage, const QString &tag)
+{
+    auto timeline = ws::ReleaseHistoryCache::shared().history(project.repo, project.tip, service, env);
+    if (!timeline.ok())
+        return {};
+    for (const ws::ReleaseEntry &entry : *timeline) {
+        if (entry.stage == ws::stageName(stage) && entry.toTag == tag)
+            return entry.commit;
+    }
+    return {};
+}
+
 } // namespace
 
 struct CliApp::ReleaseSite {
@@ -125,6 +140,11 @@ int CliApp::landRelease(const Invocation &invocation, ReleaseSite &site, const w
         return refuse(outcome.error());
     m_out << ReleaseCommandsText::tr("Pushed commit %1 to %2.").arg(outcome->commit.toHex(), site.config.branch)
           << Qt::endl;
+    return syncLanded(invocation, site, outcome->commit);
+}
+
+int CliApp::syncLanded(const Invocation &invocation, ReleaseSite &site, const git::ObjectId &commit)
+{
     // The local copy is no longer needed: let other processes have it while Argo CD syncs.
     site.project.lock.unlock();
 
@@ -136,19 +156,35 @@ int CliApp::landRelease(const Invocation &invocation, ReleaseSite &site, const w
         return Success;
     }
     CliArgo argo(site.config);
-    if (auto client = argo.connect(); !client.ok()) {
-        m_err << ReleaseCommandsText::tr("The commit is pushed, but Argo CD could not be asked to sync it; run "
-                                         "`gitops-desk-cli sync %1 %2 %3` once it can be reached.")
-                     .arg(args.project, args.service, args.env)
-              << '\n';
-        return fail(client.error());
-    }
+    if (auto client = argo.connect(); !client.ok())
+        return notSynced(commit, args, client.error());
     auto application = argo.workloadApplication(args.project, site.project.url, args.service, args.env);
     if (!application.ok())
-        return fail(application.error());
+        return notSynced(commit, args, application.error());
     m_out << ReleaseCommandsText::tr("Refreshing and syncing the Argo CD Application %1.").arg(*application)
           << Qt::endl;
-    return argo.syncAndFollow(*application, invocation.wait, m_out, m_err) ? Success : Failure;
+    switch (argo.syncAndFollow(*application, invocation.wait, m_out, m_err)) {
+    case CliArgo::SyncOutcome::Done:
+        return Success;
+    case CliArgo::SyncOutcome::Unhealthy:
+        return Failure;
+    case CliArgo::SyncOutcome::Unanswered:
+        break;
+    }
+    return notSynced(commit, args, Error{});
+}
+
+int CliApp::notSynced(const git::ObjectId &commit, const ServiceEnvArgs &args, const Error &why)
+{
+    if (!why.message.isEmpty())
+        m_err << why.message << '\n';
+    if (!why.detail.isEmpty())
+        m_err << why.detail << '\n';
+    m_err << ReleaseCommandsText::tr("Commit %1 is pushed, but Argo CD has not synced it. Run `gitops-desk-cli sync "
+                                     "%2 %3 %4` once Argo CD can be reached to finish the release.")
+                 .arg(commit.toHex(), args.project, args.service, args.env)
+          << '\n';
+    return NotSynced;
 }
 
 int CliApp::release(const Invocation &invocation)
@@ -180,6 +216,16 @@ int CliApp::release(const Invocation &invocation)
     request.tag = invocation.tag;
     const QString current = request.stage == ws::ReleaseStage::Canary ? state.canaryTag : state.gaTag;
     request.expectedTag = invocation.expect.value_or(current);
+    if (current == request.tag) {
+        // A retry of a release that landed (its Argo CD step had failed): nothing to push, only the sync to finish.
+        const git::ObjectId setBy = commitThatSet(site->project, request.service, request.env, request.stage,
+                                                  request.tag);
+        m_out << ReleaseCommandsText::tr("%1 %2 already landed on the %3 stage in %4 (commit %5); nothing to push.")
+                     .arg(request.service, request.tag, stageWord(request.stage), request.env,
+                          setBy.isNull() ? site->project.tip.toHex() : setBy.toHex())
+              << Qt::endl;
+        return syncLanded(invocation, *site, setBy.isNull() ? site->project.tip : setBy);
+    }
     m_out << ReleaseCommandsText::tr("Releasing %1 %2 to the %3 stage in %4 (it runs %5 at commit %6).")
                  .arg(request.service, request.tag, stageWord(request.stage), request.env, orNone(current),
                       site->project.seenTip.shortHex())

@@ -225,32 +225,52 @@ int CliApp::scaffold(const Invocation &invocation)
         m_out << ScaffoldCommandText::tr("The Argo CD Applications were not created (--no-sync).") << Qt::endl;
         return Success;
     }
-    CliArgo argo(*config);
-    auto client = argo.connect();
-    if (!client.ok()) {
-        m_err << ScaffoldCommandText::tr("The commit is pushed, but the Argo CD Applications could not be created; run "
-                                         "the same command again once Argo CD can be reached.")
+    // From here on the files are in Git: when Argo CD fails, say so with exit 4 (NotSynced) and name the commit.
+    const QString commitHex = landed->outcome.commit.toHex();
+    const auto applicationsMissing = [&](const Error &why) {
+        fail(why);
+        m_err << ScaffoldCommandText::tr("Commit %1 is in Git, but the Argo CD Applications are not all in place; run "
+                                         "the same command again once Argo CD can be reached: it commits nothing "
+                                         "new and creates them.")
+                     .arg(commitHex)
               << '\n';
-        return fail(client.error());
-    }
+        return int(NotSynced);
+    };
+    CliArgo argo(*config);
+    if (auto client = argo.connect(); !client.ok())
+        return applicationsMissing(client.error());
     for (const ws::ScaffoldApplication &application : landed->applications) {
         const QString &name = application.name;
         auto upserted = argo.upsert(application.body);
         if (!upserted.ok()) {
             m_err << ScaffoldCommandText::tr("The Argo CD Application %1 could not be created or updated.").arg(name)
                   << '\n';
-            return fail(upserted.error());
+            return applicationsMissing(upserted.error());
         }
         m_out << ScaffoldCommandText::tr("Argo CD Application %1 is in place.").arg(name) << Qt::endl;
     }
     if (!invocation.wait)
         return Success;
-    bool healthy = true;
+    int exitCode = Success;
     for (const ws::ScaffoldApplication &application : landed->applications) {
-        if (!application.pipeline)
-            healthy = argo.syncAndFollow(application.name, true, m_out, m_err) && healthy;
+        if (application.pipeline)
+            continue;
+        switch (argo.syncAndFollow(application.name, true, m_out, m_err)) {
+        case CliArgo::SyncOutcome::Done:
+            break;
+        case CliArgo::SyncOutcome::Unhealthy:
+            exitCode = exitCode == Success ? int(Failure) : exitCode;
+            break;
+        case CliArgo::SyncOutcome::Unanswered:
+            m_err << ScaffoldCommandText::tr("Commit %1 is in Git, but Argo CD has not synced %2. Run "
+                                             "`gitops-desk-cli sync %3 %4 %5 --wait` once Argo CD can be reached.")
+                         .arg(commitHex, application.name, spec.project, spec.service, application.env)
+                  << '\n';
+            exitCode = NotSynced;
+            break;
+        }
     }
-    return healthy ? Success : Failure;
+    return exitCode;
 }
 
 } // namespace gd::cli

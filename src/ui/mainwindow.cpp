@@ -616,15 +616,24 @@ void MainWindow::onLoaded(int generation, const QString &path, Result<flows::Loa
     rememberWorkspace(path);
 
     int unreadable = 0;
+    int fromCache = 0;
     for (const ws::ProjectInfo &project : m_workspace->catalog.projects) {
-        if (!project.problem.isEmpty())
+        if (project.fromCache)
+            ++fromCache;
+        else if (!project.problem.isEmpty())
             ++unreadable;
     }
-    if (unreadable > 0) {
+    if (fromCache > 0 && unreadable == 0) {
+        m_banner->showMessage(MessageBanner::Kind::Warning,
+                              tr("%n project(s) could not be fetched and are shown from their cached copies. Select "
+                                 "a project marked with a warning sign to see how old its copy is and why.",
+                                 nullptr, fromCache));
+        m_bannerFromLoad = true;
+    } else if (unreadable + fromCache > 0) {
         m_banner->showMessage(MessageBanner::Kind::Warning,
                               tr("Some projects could not be read completely (%1). Select a project marked "
                                  "with a warning sign to see why.")
-                                  .arg(unreadable));
+                                  .arg(unreadable + fromCache));
         m_bannerFromLoad = true;
     } else if (m_bannerFromLoad || otherWorkspace) {
         // Only what loading said goes away; the outcome of a release or a new service stays readable.

@@ -39,7 +39,8 @@ public:
     QUrl url() const { return m_url; }
     QString token() const { return m_options.token; }
     /// Switches a fault on (blocking POST to /sim/faults): kind "5xx", "slow", "drop-stream", "401",
-    /// "op-in-progress" or "clear"; `path` is a substring the request path must contain (empty: any).
+    /// "op-in-progress", "slow-refresh" (a GET with ?refresh= answered after `delayMs`, never when 0) or "clear";
+    /// `path` is a substring the request path must contain (empty: any).
     bool setFault(const QString &kind, int count = 1, int delayMs = 0, const QString &path = {});
     /// The Application `name` as the REST API shows it (GET /api/v1/applications/NAME with the token), blocking
     /// up to 30 s; an empty object when the simulator answers with an error or not at all.

@@ -405,7 +405,9 @@ Result<ObjectId> fetchBranch(Repository &repo, const QString &url, const QString
     git_fetch_options options;
     git_fetch_options_init(&options, GIT_FETCH_OPTIONS_VERSION);
     options.callbacks = makeCallbacks(&state);
-    options.update_fetchhead = 0;
+    // FETCH_HEAD is rewritten by every fetch that reaches the remote: its time says how old the cached copy is
+    // when a later fetch fails.
+    options.update_fetchhead = 1;
     options.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE;
     // A repository on a local path is read directly: while another process pushes into it, a pack it listed can
     // be renamed away before it is read ("could not find … to stat"). That is transient: read it again.

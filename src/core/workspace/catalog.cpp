@@ -8,6 +8,8 @@
 #include "workspace/repoprovider.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QHash>
 
 #include <algorithm>
@@ -113,6 +115,35 @@ int environmentRank(const WorkspaceConfig &config, const QString &env)
 }
 
 } // namespace
+
+QDateTime lastFetched(const QString &cachePath, const QString &branch)
+{
+    const QDir repo(cachePath);
+    for (const QString &file : QStringList{u"FETCH_HEAD"_s, u"refs/remotes/origin/"_s + branch}) {
+        const QFileInfo info(repo.filePath(file));
+        if (info.isFile())
+            return info.lastModified();
+    }
+    return {};
+}
+
+QString cachedCopyText(const QDateTime &fetchedAt, const QDateTime &now)
+{
+    if (!fetchedAt.isValid())
+        return CatalogText::tr("the cached copy (of unknown age)");
+    const qint64 minutes = std::max<qint64>(0, fetchedAt.secsTo(now) / 60);
+    QString age;
+    if (minutes < 1)
+        age = CatalogText::tr("less than a minute old");
+    else if (minutes < 120)
+        age = CatalogText::tr("%n minute(s) old", nullptr, int(minutes));
+    else if (minutes < 48 * 60)
+        age = CatalogText::tr("%n hour(s) old", nullptr, int(minutes / 60));
+    else
+        age = CatalogText::tr("%n day(s) old", nullptr, int(minutes / (24 * 60)));
+    return CatalogText::tr("the cached copy of %1 (%2)")
+        .arg(fetchedAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s), age);
+}
 
 const manifest::KustomizeImage *releasedImage(const manifest::Kustomization &overlay)
 {
@@ -276,8 +307,17 @@ Result<CatalogSnapshot> Catalog::load(const WorkspaceConfig &config, const RepoP
         }
         ProjectInfo project = readProject(name, opened->repo, opened->tip, config);
         project.repoUrl = opened->url;
-        if (project.problem.isEmpty())
-            project.problem = opened->fetchProblem;
+        if (!opened->fetchProblem.isEmpty() && !project.tip.isNull()) {
+            project.fromCache = true;
+            project.cachedAt = lastFetched(cache.cachePathFor(opened->url), config.branch);
+            const QString stale = CatalogText::tr("The deployment repository could not be fetched; this is %1. %2")
+                                      .arg(cachedCopyText(project.cachedAt), opened->fetchProblem);
+            project.problem = project.problem.isEmpty() ? stale : stale + u"\n"_s + project.problem;
+        } else if (!opened->fetchProblem.isEmpty()) {
+            project.problem = CatalogText::tr("The deployment repository could not be fetched, and there is no "
+                                              "cached copy to show. %1")
+                                  .arg(opened->fetchProblem);
+        }
         snapshot.projects.push_back(std::move(project));
     }
     return snapshot;

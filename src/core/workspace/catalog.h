@@ -9,6 +9,7 @@
 #include "workspace/repoprovider.h"
 #include "workspace/workspaceconfig.h"
 
+#include <QDateTime>
 #include <QString>
 
 #include <atomic>
@@ -37,8 +38,23 @@ struct ProjectInfo {
     QString repoUrl;
     git::ObjectId tip;          ///< null for an empty repo
     std::vector<ServiceInfo> services;   ///< sorted by name
-    QString problem;            ///< a sentence when the repo could not be read
+    QString problem;            ///< a sentence when the repo could not be read, or was read from the cached copy
+    /// Set when the fetch failed and what is shown is the cached copy: when that copy was last fetched (invalid
+    /// when the cache does not say). `problem` then names the cached copy, its age and why the fetch failed.
+    bool fromCache = false;
+    QDateTime cachedAt;
+
+    /// Nothing of the project could be read: no cached copy to show, only the problem.
+    bool unreadable() const { return tip.isNull() && !problem.isEmpty(); }
 };
+
+/// When the cached copy at `cachePath` (a bare repository of the repo cache) last reached its remote: the time
+/// FETCH_HEAD was written, else the time the tracking ref of `branch` last changed; invalid when neither says.
+/// A few stat calls, any thread.
+QDateTime lastFetched(const QString &cachePath, const QString &branch);
+/// "the cached copy of 2026-12-07 04:10 (3 hours old)": what a sentence says about data read from a cached copy
+/// last fetched at `fetchedAt` (local time; "of unknown age" when invalid), as seen at `now`.
+QString cachedCopyText(const QDateTime &fetchedAt, const QDateTime &now = QDateTime::currentDateTime());
 
 /// Everything the browser shows, read from git objects (no working tree).
 struct CatalogSnapshot {

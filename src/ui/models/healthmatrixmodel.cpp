@@ -2,6 +2,7 @@
 #include "ui/models/healthmatrixmodel.h"
 
 #include "ui/models/healthmatrixroles.h"
+#include "util/terminaltext.h"
 
 
 #include <algorithm>
@@ -373,7 +374,7 @@ QString HealthMatrixModel::tooltipOf(const Row &row, const Cell &cell, const QSt
     if (!cell.hasLive) {
         if (cell.deployed)
             lines.append(tr("No Argo CD application deploys this folder."));
-        return lines.join(QChar(u'\n'));
+        return visibleText(lines.join(QChar(u'\n')));
     }
     const Live &live = cell.live;
     lines.append(tr("Application: %1").arg(live.appName));
@@ -393,7 +394,7 @@ QString HealthMatrixModel::tooltipOf(const Row &row, const Cell &cell, const QSt
                          .arg(shortSha(live.syncRevision), lastChange.shortHex()));
     for (const QString &condition : live.conditions)
         lines.append(condition);
-    return lines.join(QChar(u'\n'));
+    return visibleText(lines.join(QChar(u'\n')));   // Argo CD's messages: controls shown, not obeyed
 }
 
 int HealthMatrixModel::rowCount(const QModelIndex &parent) const

@@ -2,6 +2,7 @@
 #include "ui/models/joblistmodel.h"
 
 #include "flows/jobqueue.h"
+#include "util/terminaltext.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -48,7 +49,7 @@ QVariant JobListModel::data(const QModelIndex &index, int role) const
         QString tip = job.title + u'\n' + job.status;
         if (!job.error.detail.isEmpty())
             tip += u"\n\n"_s + job.error.detail;
-        return tip;
+        return visibleText(tip);   // an error's detail quotes servers and Git: controls shown, not obeyed
     }
     case JobIdRole:
         return job.id;
@@ -57,11 +58,11 @@ QVariant JobListModel::data(const QModelIndex &index, int role) const
     case JobProgressRole:
         return job.progress;
     case JobStatusRole:
-        return job.status;
+        return visibleText(job.status);
     case JobErrorRole:
-        return job.error.message;
+        return visibleText(job.error.message);
     case JobErrorDetailRole:
-        return job.error.detail;
+        return visibleText(job.error.detail);
     case JobCancelRequestedRole:
         return job.cancelRequested;
     case JobActiveRole:

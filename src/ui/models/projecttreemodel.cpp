@@ -2,6 +2,7 @@
 #include "ui/models/projecttreemodel.h"
 
 #include "ui/themedicons.h"
+#include "util/terminaltext.h"
 
 #include <QApplication>
 #include <QStyle>
@@ -173,7 +174,7 @@ QVariant ProjectTreeModel::projectData(const ws::ProjectInfo &project, int colum
             tip += u'\n' + tr("Branch tip %1").arg(project.tip.shortHex());
         if (!project.problem.isEmpty())
             tip += u"\n\n"_s + project.problem;
-        return tip;
+        return visibleText(tip);   // problems quote Git and servers: controls shown, not obeyed
     }
     case KindRole:
         return int(TreeItemKind::Project);
@@ -181,7 +182,7 @@ QVariant ProjectTreeModel::projectData(const ws::ProjectInfo &project, int colum
     case FilterTextRole:
         return project.name;
     case ProblemRole:
-        return project.problem;
+        return visibleText(project.problem);
     default:
         return {};
     }
@@ -240,7 +241,7 @@ QVariant ProjectTreeModel::environmentData(const ws::ProjectInfo &project, const
             tip += u'\n' + env.image;
         if (!env.problem.isEmpty())
             tip += u"\n\n"_s + env.problem;
-        return tip;
+        return visibleText(tip);   // problems quote Git and servers: controls shown, not obeyed
     }
     case KindRole:
         return int(TreeItemKind::Environment);
@@ -259,7 +260,7 @@ QVariant ProjectTreeModel::environmentData(const ws::ProjectInfo &project, const
     case ImageRole:
         return env.image;
     case ProblemRole:
-        return env.problem;
+        return visibleText(env.problem);
     case FilterTextRole:
         return QStringList{env.environment, env.gaTag, env.canaryStage ? env.canaryTag : QString()}.join(u' ');
     default:

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/models/releasehistorymodel.h"
 
+#include "util/terminaltext.h"
+
 #include <QLocale>
 
 #include <algorithm>
@@ -99,10 +101,11 @@ QVariant ReleaseHistoryModel::data(const QModelIndex &index, int role) const
         return {};
     if (role == ReleaseCommitRole)
         return entry->commit.toHex();
+    // Names and summaries come from whoever wrote the commit: their control characters are shown, not obeyed.
     if (role == ReleaseSummaryRole)
-        return entry->summary;
+        return visibleText(entry->summary, TextLines::Single);
     if (role == Qt::ToolTipRole)
-        return QString(entry->summary + u"\n"_s + entry->commit.toHex());
+        return QString(visibleText(entry->summary, TextLines::Single) + u"\n"_s + entry->commit.toHex());
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
@@ -116,14 +119,15 @@ QVariant ReleaseHistoryModel::data(const QModelIndex &index, int role) const
         return QLocale().toString(entry->when.toLocalTime(), QLocale::ShortFormat);
     }
     case AuthorColumn:
-        return entry->author.name;
+        return visibleText(entry->author.name, TextLines::Single);
     case ChangeColumn:
         return changeText(*entry);
     case TagsColumn:
         if (entry->fromTag.isEmpty() && entry->toTag.isEmpty())
             return QString();
-        return QString((entry->fromTag.isEmpty() ? u"—"_s : entry->fromTag) + u" → "_s
-                       + (entry->toTag.isEmpty() ? u"—"_s : entry->toTag));
+        return visibleText(QString((entry->fromTag.isEmpty() ? u"—"_s : entry->fromTag) + u" → "_s
+                                   + (entry->toTag.isEmpty() ? u"—"_s : entry->toTag)),
+                           TextLines::Single);
     case OutcomeColumn:
         return outcomeText(index.row());
     case CommitColumn:

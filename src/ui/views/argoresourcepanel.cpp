@@ -3,6 +3,7 @@
 
 #include "net/argoclient.h"
 #include "ui/delegates/healthbadgedelegate.h"
+#include "util/terminaltext.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -150,12 +151,14 @@ void ArgoResourcePanel::showApplication(const argo::Application &application)
         operation = tr("Last operation: %1, finished %2. %3")
                         .arg(argo::statusText(application.operationPhase), finished, application.operationMessage);
     }
-    m_operation->setText(operation);
+    // What Argo CD says is shown with its control characters visible, never obeyed.
+    m_operation->setText(visibleText(operation));
     QStringList conditions;
     for (const auto &condition : application.conditions)
         conditions.append(condition.type + u": "_s + condition.message);
-    m_conditions->setText(conditions.isEmpty() ? tr("Conditions: none.")
-                                               : tr("Conditions:\n%1").arg(conditions.join(QChar(u'\n'))));
+    m_conditions->setText(conditions.isEmpty()
+                              ? tr("Conditions: none.")
+                              : visibleText(tr("Conditions:\n%1").arg(conditions.join(QChar(u'\n')))));
     retranslateUi();
 }
 
@@ -175,7 +178,7 @@ void ArgoResourcePanel::showTree(const argo::ResourceTree &tree)
             tip.append(node.healthMessage);
         if (!node.images.isEmpty())
             tip.append(node.images.join(u", "_s));
-        item->setToolTip(2, tip.join(QChar(u'\n')));
+        item->setToolTip(2, visibleText(tip.join(QChar(u'\n'))));
         if (!node.healthStatus.isEmpty())
             item->setForeground(2, HealthBadgeDelegate::pillColors(HealthBadgeDelegate::statusHue(node.healthStatus),
                                                                    palette())

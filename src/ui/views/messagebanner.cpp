@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/views/messagebanner.h"
 
+#include "util/terminaltext.h"
+
 #include <QEvent>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -56,8 +58,9 @@ MessageBanner::MessageBanner(QWidget *parent)
 void MessageBanner::showMessage(Kind kind, const QString &message, const QString &detail)
 {
     m_kind = kind;
-    m_text->setText(message);
-    m_detail->setText(detail);
+    // Messages often carry a server's answer or a name from Git: their control characters are shown, not obeyed.
+    m_text->setText(visibleText(message));
+    m_detail->setText(visibleText(detail));
     m_detailsButton->setVisible(!detail.isEmpty());
     m_detailsButton->setChecked(false);
     updateIcon();

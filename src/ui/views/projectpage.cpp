@@ -90,13 +90,25 @@ ProjectPage::ProjectPage(QWidget *parent)
 void ProjectPage::setProject(const ws::ProjectInfo &project, const QStringList &environmentOrder)
 {
     m_model->setProject(project, environmentOrder);
-    if (project.problem.isEmpty())
+    retranslateUi();
+}
+
+void ProjectPage::showProblem()
+{
+    const ws::ProjectInfo &project = m_model->project();
+    if (project.problem.isEmpty()) {
         m_problem->clearMessage();
-    else
+    } else if (project.fromCache) {
+        m_problem->showMessage(MessageBanner::Kind::Warning,
+                               tr("The deployment repository could not be fetched: what is shown is from %1. "
+                                  "Refresh once the repository can be reached.")
+                                   .arg(ws::cachedCopyText(project.cachedAt)),
+                               project.problem);
+    } else {
         m_problem->showMessage(MessageBanner::Kind::Warning,
                                tr("This project could not be read completely; what is shown may be out of date."),
                                project.problem);
-    retranslateUi();
+    }
 }
 
 QString ProjectPage::projectName() const
@@ -125,12 +137,11 @@ void ProjectPage::retranslateUi()
         parts << tr("branch tip %1").arg(project.tip.shortHex());
     else if (!project.name.isEmpty())
         parts << tr("empty repository");
+    if (project.fromCache)
+        parts << tr("from %1").arg(ws::cachedCopyText(project.cachedAt));
     m_subtitle->setText(parts.join(u"   ·   "_s));
     m_heading->setText(tr("Released tags by environment"));
-    if (!project.problem.isEmpty())
-        m_problem->showMessage(MessageBanner::Kind::Warning,
-                               tr("This project could not be read completely; what is shown may be out of date."),
-                               project.problem);
+    showProblem();
     m_table->setToolTip(tr("Double-click a cell to open that service."));
     m_newServiceButton->setText(tr("New Service…"));
     m_newServiceButton->setToolTip(tr("Create a service in %1 from the templates: review, commit, push, create its "

@@ -16,8 +16,9 @@ class FittedTableView;
 class MessageBanner;
 class ProjectSummaryModel;
 
-/// One DevOps project at a glance: its repository, branch tip, a problem if it could not be read, and a
-/// services × environments table of released tags. GUI thread.
+/// One DevOps project at a glance: its repository, branch tip, a problem if it could not be read (or that it is
+/// shown from the cached copy of its repository, and how old that is), and a services × environments table of
+/// released tags. GUI thread.
 class ProjectPage : public QWidget {
     Q_OBJECT
 
@@ -40,6 +41,8 @@ protected:
 
 private:
     void retranslateUi();
+    /// The banner above the table: why the project could not be read, or that it is shown from its cached copy.
+    void showProblem();
 
     ProjectSummaryModel *m_model;
     QLabel *m_title;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/views/releasegate.h"
 
+#include "util/terminaltext.h"
+
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -116,9 +118,9 @@ void ReleaseGate::update()
     const bool unfinished = !m_state.canaryTag.isEmpty() && m_state.canaryTag != m_state.gaTag;
     m_gate->setVisible(unfinished);
     if (unfinished) {
-        m_gateText->setText(tr("The canary runs %1 in %2 beside GA %3. Promote it to GA once it looks good, or abort "
-                               "it (the canary release is reverted).")
-                                .arg(m_state.canaryTag, m_state.environment, m_state.gaTag));
+        m_gateText->setText(visibleText(tr("The canary runs %1 in %2 beside GA %3. Promote it to GA once it looks "
+                                           "good, or abort it (the canary release is reverted).")
+                                            .arg(m_state.canaryTag, m_state.environment, m_state.gaTag)));
     }
     const std::optional<ws::ReleaseEntry> candidate = rollbackCandidate();
     m_window->setVisible(candidate.has_value());
@@ -127,9 +129,10 @@ void ReleaseGate::update()
         const qint64 ago = std::max<qint64>(0, candidate->when.secsTo(now) / 60);
         const qint64 left = (now.secsTo(ws::rollbackDeadline(*candidate, m_windowMinutes)) + 59) / 60;
         const QString when = ago == 0 ? tr("just now") : tr("%n min ago", nullptr, int(ago));
-        m_windowText->setText(tr("%1 went to GA %2 (%3). Roll back with one click for %n more minute(s).", nullptr,
-                                 int(left))
-                                  .arg(candidate->toTag, when, candidate->author.name));
+        // The tag and the author's name come from Git: their control characters are shown, not obeyed.
+        m_windowText->setText(visibleText(tr("%1 went to GA %2 (%3). Roll back with one click for %n more minute(s).",
+                                             nullptr, int(left))
+                                              .arg(candidate->toTag, when, candidate->author.name)));
         if (!m_tick.isActive())
             m_tick.start();
     } else {

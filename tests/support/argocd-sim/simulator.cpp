@@ -865,7 +865,8 @@ void Simulator::handle(HttpConnection *connection, const HttpRequest &request, b
         }
         const QJsonObject o = QJsonDocument::fromJson(request.body).object();
         const QString kind = o.value("kind"_L1).toString();
-        static const QStringList kinds = {u"5xx"_s, u"slow"_s, u"drop-stream"_s, u"401"_s, u"op-in-progress"_s};
+        static const QStringList kinds = {u"5xx"_s,           u"slow"_s, u"drop-stream"_s, u"401"_s,
+                                          u"op-in-progress"_s, u"slow-refresh"_s};
         if (kind == "clear"_L1) {
             m_faults.clear();
             m_pendingStreamDrops = 0;
@@ -907,10 +908,15 @@ void Simulator::handleFaults(HttpConnection *connection, const HttpRequest &requ
         const QString filter = f.path.isEmpty() && f.kind == "op-in-progress"_L1 ? u"/sync"_s : f.path;
         if (!filter.isEmpty() && !request.path.contains(filter))
             continue;
+        // A refresh is an Application GET with ?refresh=: the real server answers it only once it has reconciled.
+        if (f.kind == "slow-refresh"_L1 && !request.query.hasQueryItem(u"refresh"_s))
+            continue;
         const Fault fault = f;
         if (--f.count <= 0)
             m_faults.removeAt(i);
-        if (fault.kind == "slow"_L1) {
+        if (fault.kind == "slow-refresh"_L1 && fault.delayMs <= 0) {
+            // A reconcile that never ends (a repo server that hangs): the request stays open, unanswered.
+        } else if (fault.kind == "slow"_L1 || fault.kind == "slow-refresh"_L1) {
             QPointer<HttpConnection> guard(connection);
             QTimer::singleShot(std::max(0, fault.delayMs), this, [this, guard, request] {
                 if (guard)
