@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "util/names.h"
 
+#include "util/terminaltext.h"
+
 #include <QCoreApplication>
 
 #include <algorithm>
@@ -154,20 +156,7 @@ Result<void> checkImageTag(QStringView tag)
 QString printableValue(QStringView value)
 {
     constexpr qsizetype shownLength = 80;
-    QString out;
-    for (qsizetype i = 0; i < value.size() && i < shownLength; ++i) {
-        const QChar c = value.at(i);
-        if (c == u'\n')
-            out += u"\\n"_s;
-        else if (c == u'\r')
-            out += u"\\r"_s;
-        else if (c == u'\t')
-            out += u"\\t"_s;
-        else if (c.unicode() < 0x20 || c.unicode() == 0x7f || (c.unicode() >= 0x80 && c.unicode() < 0xa0))
-            out += u"\\x"_s + QString::number(c.unicode(), 16).rightJustified(2, u'0');
-        else
-            out += c;
-    }
+    QString out = visibleText(value.left(shownLength), TextLines::Single);
     if (value.size() > shownLength)
         out += u"…"_s;
     return out;

@@ -32,8 +32,9 @@ Result<void> checkBranchName(QStringView name);
 /// no line break at the end). InvalidInput: `"1.0'" is not a valid image tag: …`. Pure, cheap, any thread.
 Result<void> checkImageTag(QStringView tag);
 
-/// `value` as it may appear inside a sentence: line breaks, tabs and other control characters shown as \n, \t, \xNN
-/// (so a hostile value cannot break the sentence or drive a terminal), cut after 80 characters. Pure.
+/// `value` as it may appear inside a sentence: on one line, every control character shown as an escape by
+/// gd::visibleText (a line break as \x0a), so a hostile value cannot break the sentence or drive a terminal; cut
+/// after 80 characters. Pure.
 QString printableValue(QStringView value);
 
 } // namespace gd
