@@ -372,14 +372,15 @@ Result<ServiceEnvArgs> serviceEnvArgs(const QStringList &words)
 }
 
 Result<ws::OpenedProject> openForReading(const ws::WorkspaceConfig &config, const ws::RepoProvider &provider,
-                                         git::RepoCache &cache, const QString &project)
+                                         git::RepoCache &cache, const QString &project,
+                                         const ws::LockWaitNotice &waiting)
 {
     auto projects = provider.listProjects();
     if (!projects.ok())
         return projects.error();
     if (!projects->contains(project))
         return makeError(Error::Code::NotFound, CliText::tr("There is no project \"%1\" in this workspace.").arg(project));
-    auto opened = ws::openProject(config, cache, provider, project, true);
+    auto opened = ws::openProject(config, cache, provider, project, true, nullptr, waiting);
     if (!opened.ok())
         return opened.error();
     if (opened->tip.isNull())
@@ -400,7 +401,8 @@ int CliApp::onServiceEnv(const Invocation &invocation, const ServiceEnvCommand &
     if (!provider.ok())
         return fail(provider.error());
     git::RepoCache cache(ws::repoCacheDir());
-    auto opened = openForReading(*config, **provider, cache, args->project);
+    auto opened = openForReading(*config, **provider, cache, args->project,
+                                 [this](const QString &sentence) { m_err << sentence << Qt::endl; });
     if (!opened.ok())
         return fail(opened.error());
     return command(args->service, args->env, *opened);

@@ -68,9 +68,10 @@ struct ServiceEnvArgs {
 Result<ServiceEnvArgs> serviceEnvArgs(const QStringList &words);
 
 /// Opens `project`'s deployment repo from `cache` at its freshly fetched tip (operation lock held), refusing an
-/// unknown project and an empty repo. Blocking.
+/// unknown project and an empty repo. `waiting` hears once whom it waits for when the lock is held. Blocking.
 Result<ws::OpenedProject> openForReading(const ws::WorkspaceConfig &config, const ws::RepoProvider &provider,
-                                         git::RepoCache &cache, const QString &project);
+                                         git::RepoCache &cache, const QString &project,
+                                         const ws::LockWaitNotice &waiting = {});
 
 /// Pads the columns of `rows` (first row: headings) to a readable table, one line per row.
 QString formatTable(const QList<QStringList> &rows);

@@ -54,6 +54,8 @@ int CliApp::workdir(const Invocation &invocation)
     auto clone = ws::openWorkingClone(*config, **provider, invocation.words[1]);
     if (!clone.ok())
         return fail(clone.error());
+    for (const QString &repair : clone->repairs())
+        m_err << repair << '\n';
     m_out << QDir::toNativeSeparators(clone->directory()) << '\n';
     return Success;
 }

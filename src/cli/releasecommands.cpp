@@ -82,13 +82,15 @@ std::unique_ptr<CliApp::ReleaseSite> CliApp::openReleaseSite(const Invocation &i
     }
     site->provider = std::move(*provider);
     site->cache = std::make_unique<git::RepoCache>(ws::repoCacheDir());
-    auto project = openForReading(site->config, *site->provider, *site->cache, args.project);
+    auto project = openForReading(site->config, *site->provider, *site->cache, args.project,
+                                  [this](const QString &sentence) { m_err << sentence << Qt::endl; });
     if (!project.ok()) {
         *exitCode = fail(project.error());
         return nullptr;
     }
     site->project = std::move(*project);
-    site->state = ws::Catalog::readEnvironment(site->project.repo, site->project.tip, args.service, args.env);
+    // What the user saw: the tip when the command started, read before waiting for the lock (the preconditions).
+    site->state = ws::Catalog::readEnvironment(site->project.repo, site->project.seenTip, args.service, args.env);
     if (!site->state.problem.isEmpty()) {
         *exitCode = fail(makeError(Error::Code::NotFound, site->state.problem));
         return nullptr;
@@ -175,7 +177,7 @@ int CliApp::release(const Invocation &invocation)
     request.expectedTag = invocation.expect.value_or(current);
     m_out << ReleaseCommandsText::tr("Releasing %1 %2 to the %3 stage in %4 (it runs %5 at commit %6).")
                  .arg(request.service, request.tag, stageWord(request.stage), request.env, orNone(current),
-                      site->project.tip.shortHex())
+                      site->project.seenTip.shortHex())
           << Qt::endl;
     const git::Signature author = git::userIdentity(site->project.repo);
     auto prepared = ws::prepareRelease(site->project.repo, site->project.tip, request, author);
@@ -263,7 +265,7 @@ int CliApp::rollback(const Invocation &invocation)
 
     git::ObjectId release;
     if (invocation.last) {
-        auto newest = ws::lastStandingRelease(repo, site->project.tip, args->service, args->env);
+        auto newest = ws::lastStandingRelease(repo, site->project.seenTip, args->service, args->env);
         if (!newest.ok())
             return fail(newest.error());
         release = newest->id;

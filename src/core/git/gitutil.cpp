@@ -1,9 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "git/gitutil.h"
 
+#include <QDateTime>
+#include <QDir>
 #include <QStringList>
+#include <QUuid>
 
+#include <cerrno>
+#include <cstdlib>
 #include <mutex>
+
+#include <signal.h>
 
 namespace gd::git::detail {
 
@@ -54,6 +61,43 @@ QByteArray checkedRepoPath(const QString &path)
             return {};
     }
     return path.toUtf8();
+}
+
+bool processAlive(qint64 pid)
+{
+    if (pid <= 0)
+        return false;
+    return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH;
+}
+
+qint64 ageMs(const QFileInfo &info)
+{
+    return std::abs(info.lastModified().msecsTo(QDateTime::currentDateTime()));
+}
+
+QString partialFolderFor(const QString &target)
+{
+    return target + QStringLiteral(".partial-") + QString::number(QCoreApplication::applicationPid()) + QLatin1Char('-')
+           + QUuid::createUuid().toString(QUuid::Id128);
+}
+
+void removeAbandonedPartials(const QString &dir)
+{
+    // A name without a pid (older versions) is abandoned after this long; one whose process lives, after an hour
+    // (its pid was reused).
+    constexpr qint64 unownedMs = 10 * 60 * 1000;
+    constexpr qint64 ownedMs = 60 * 60 * 1000;
+    const QFileInfoList partials = QDir(dir).entryInfoList({QStringLiteral("*.partial-*")},
+                                                           QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden);
+    for (const QFileInfo &partial : partials) {
+        const QString name = partial.fileName();
+        const QStringList parts = name.mid(name.lastIndexOf(QLatin1String(".partial-")) + 9).split(QLatin1Char('-'));
+        bool hasPid = false;
+        const qint64 pid = parts.size() == 2 ? parts.first().toLongLong(&hasPid) : 0;
+        const bool abandoned = hasPid ? !processAlive(pid) || ageMs(partial) > ownedMs : ageMs(partial) > unownedMs;
+        if (abandoned)
+            QDir(partial.filePath()).removeRecursively();
+    }
 }
 
 } // namespace gd::git::detail

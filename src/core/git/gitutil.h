@@ -9,6 +9,7 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QString>
 
 #include <git2.h>
@@ -73,5 +74,17 @@ Error gitError(int rc, const QString &message, Error::Code code = Error::Code::G
 /// Checks a repository path given by a caller ("a/b/c.yaml"): relative, '/'-separated, no empty, "." or ".."
 /// component, no ".git" component. Returns the UTF-8 bytes, or an empty array when invalid.
 QByteArray checkedRepoPath(const QString &path);
+
+/// Whether process `pid` of this machine is alive (when it cannot be told, it is assumed alive).
+bool processAlive(qint64 pid);
+/// How long ago `info` was last modified, in milliseconds (a time in the future counts as well).
+qint64 ageMs(const QFileInfo &info);
+
+/// Where to build the folder `target` before renaming it into place, so that a killed process never leaves a half-made
+/// one there: "<target>.partial-<pid>-<uuid>" beside it.
+QString partialFolderFor(const QString &target);
+/// Removes the folders "*.partial-*" in `dir` that a killed process left: their process is gone (or, for names
+/// without a pid, they are older than ten minutes). Blocking: one folder listing.
+void removeAbandonedPartials(const QString &dir);
 
 } // namespace gd::git::detail

@@ -2,6 +2,7 @@
 #include "git/remote.h"
 
 #include "git/gitutil.h"
+#include "util/diskproblem.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -158,8 +159,10 @@ Error cancelledError(const QString &url)
     return makeError(Error::Code::Cancelled, RemoteText::tr("The transfer with %1 was cancelled.").arg(displayUrl(url)));
 }
 
-/// Turns a failed transfer into the error a user can act on. Captures libgit2's error first.
-Error transferFailure(int rc, const TransferState &state, const QString &url, Operation operation)
+/// Turns a failed transfer into the error a user can act on. Captures libgit2's error first. `localFolder` is where
+/// the transfer writes on this machine (empty: nowhere): a failure to write there is said as such.
+Error transferFailure(int rc, const TransferState &state, const QString &url, Operation operation,
+                      const QString &localFolder)
 {
     const git_error *last = git_error_last();
     const int errorClass = last ? last->klass : GIT_ERROR_NONE;
@@ -183,6 +186,12 @@ Error transferFailure(int rc, const TransferState &state, const QString &url, Op
                          RemoteText::tr("%1 refused the push because the branch moved on meanwhile. Fetch and try again.")
                              .arg(where),
                          detail);
+    // A full disk or an unwritable cache is reported by the operating system too: say that, not "the network".
+    if (!localFolder.isEmpty() && errorClass != GIT_ERROR_NET && errorClass != GIT_ERROR_HTTP
+        && errorClass != GIT_ERROR_SSL && errorClass != GIT_ERROR_SSH) {
+        if (std::optional<Error> local = osErrorProblem(detail, localFolder))
+            return *local;
+    }
     if (errorClass == GIT_ERROR_NET || errorClass == GIT_ERROR_SSH || errorClass == GIT_ERROR_HTTP
         || errorClass == GIT_ERROR_SSL || errorClass == GIT_ERROR_OS)
         return makeError(Error::Code::Network,
@@ -317,6 +326,21 @@ Error invalidBranchError(const QString &branch)
     return makeError(Error::Code::InvalidInput, RemoteText::tr("\"%1\" is not a valid branch name.").arg(branch));
 }
 
+/// The id of `branch` in the ref listing of the connected `remote`; NotFound when the remote has no such branch.
+Result<ObjectId> listedBranchTip(git_remote *remote, const QString &url, const QString &branch)
+{
+    const git_remote_head **heads = nullptr;
+    size_t count = 0;
+    if (const int rc = git_remote_ls(&heads, &count, remote); rc < 0)
+        return gitError(rc, RemoteText::tr("The branches of %1 could not be listed.").arg(displayUrl(url)));
+    const QByteArray headRef = QByteArrayLiteral("refs/heads/") + branch.toUtf8();
+    for (size_t i = 0; i < count; ++i) {
+        if (headRef == heads[i]->name)
+            return fromOid(&heads[i]->oid);
+    }
+    return makeError(Error::Code::NotFound, RemoteText::tr("%1 has no branch %2 yet.").arg(displayUrl(url), branch));
+}
+
 } // namespace
 
 QString displayUrl(const QString &url)
@@ -348,7 +372,7 @@ Result<Repository> cloneBare(const QString &url, const QString &localPath, const
     const QByteArray pathBytes = QFile::encodeName(localPath);
     git_repository *raw = nullptr;
     if (const int rc = git_clone(&raw, urlBytes.constData(), pathBytes.constData(), &options); rc < 0)
-        return transferFailure(rc, state, url, Operation::Clone);
+        return transferFailure(rc, state, url, Operation::Clone, QFileInfo(localPath).absolutePath());
     git_repository_free(raw);
     // Reopen through the one constructor that owns handles.
     return Repository::open(localPath);
@@ -391,23 +415,40 @@ Result<ObjectId> fetchBranch(Repository &repo, const QString &url, const QString
         if (rc >= 0)
             break;
         if (!localPath || attempt == 4 || rc == GIT_EUSER || state.checkCancelled())
-            return transferFailure(rc, state, url, Operation::Fetch);
+            return transferFailure(rc, state, url, Operation::Fetch, repo.path());
         std::this_thread::sleep_for(std::chrono::milliseconds(20 * attempt));
     }
 
-    const git_remote_head **heads = nullptr;
-    size_t count = 0;
-    if (const int rc = git_remote_ls(&heads, &count, remote.get()); rc < 0)
-        return gitError(rc, RemoteText::tr("The branches of %1 could not be listed.").arg(displayUrl(url)));
-    for (size_t i = 0; i < count; ++i) {
-        if (headRef == heads[i]->name)
-            return fromOid(&heads[i]->oid);
+    Result<ObjectId> tip = listedBranchTip(remote.get(), url, branch);
+    if (!tip && tip.error().code == Error::Code::NotFound) {
+        // The remote has no such branch (an empty repository): forget a stale tracking ref from earlier fetches.
+        git_reference_remove(repo.handle(), trackingRef.constData());
+        git_error_clear();
     }
-    // The remote has no such branch (an empty repository): forget a stale tracking ref from earlier fetches.
-    git_reference_remove(repo.handle(), trackingRef.constData());
-    git_error_clear();
-    return makeError(Error::Code::NotFound,
-                     RemoteText::tr("%1 has no branch %2 yet.").arg(displayUrl(url), branch));
+    return tip;
+}
+
+Result<ObjectId> remoteBranchTip(const QString &url, const QString &branch, const RemoteAuth &auth,
+                                 const std::atomic_bool *cancelled)
+{
+    if (!validBranch(branch))
+        return invalidBranchError(branch);
+    ensureLibraryInitialised();
+    TransferState state;
+    state.auth = &auth;
+    state.cancelled = cancelled;
+    if (state.checkCancelled())
+        return cancelledError(url);
+    const QByteArray urlBytes = url.toUtf8();
+    git_remote *rawRemote = nullptr;
+    if (const int rc = git_remote_create_detached(&rawRemote, urlBytes.constData()); rc < 0)
+        return gitError(rc, RemoteText::tr("\"%1\" is not a usable remote URL.").arg(displayUrl(url)),
+                        Error::Code::InvalidInput, true);
+    RemotePtr remote(rawRemote);
+    const git_remote_callbacks callbacks = makeCallbacks(&state);
+    if (const int rc = git_remote_connect(remote.get(), GIT_DIRECTION_FETCH, &callbacks, nullptr, nullptr); rc < 0)
+        return transferFailure(rc, state, url, Operation::Fetch, {});
+    return listedBranchTip(remote.get(), url, branch);
 }
 
 Result<void> pushCommit(Repository &repo, const QString &url, const ObjectId &commit, const QString &branch,
@@ -470,7 +511,7 @@ Result<void> pushCommit(Repository &repo, const QString &url, const ObjectId &co
         git_push_options_init(&options, GIT_PUSH_OPTIONS_VERSION);
         options.callbacks = makeCallbacks(&state);
         if (const int rc = git_remote_push(remote.get(), &refspecs, &options); rc < 0)
-            return transferFailure(rc, state, url, Operation::Push);
+            return transferFailure(rc, state, url, Operation::Push, {});
         if (!state.refusals.isEmpty())
             return rejectedError(url, branch, state.refusals.join(QStringLiteral("; ")));
     }

@@ -25,7 +25,8 @@ struct RemoteAuth {
 QString displayUrl(const QString &url);
 
 /// Clones `url` into a new bare repository at `localPath` (the app's cache of a remote).
-/// Blocking: call on a worker thread. `cancelled` is polled in the transfer callbacks.
+/// Blocking: call on a worker thread. `cancelled` is polled in the transfer callbacks. Failures to write on this
+/// machine (no space left, not writable, a file in a folder's place) are Io errors naming the folder, not Network.
 Result<Repository> cloneBare(const QString &url, const QString &localPath, const RemoteAuth &auth,
                              const std::atomic_bool *cancelled = nullptr);
 
@@ -33,6 +34,12 @@ Result<Repository> cloneBare(const QString &url, const QString &localPath, const
 /// NotFound when the remote has no such branch (an empty repository).
 Result<ObjectId> fetchBranch(Repository &repo, const QString &url, const QString &branch, const RemoteAuth &auth,
                              const std::atomic_bool *cancelled = nullptr);
+
+/// The tip of `branch` on `url` as the remote advertises it now: one listing of its refs, with no local repository
+/// and no lock (what a command saw when it started, before it waits for a cached copy). NotFound when the remote
+/// has no such branch. Blocking (network): call on a worker thread.
+Result<ObjectId> remoteBranchTip(const QString &url, const QString &branch, const RemoteAuth &auth,
+                                 const std::atomic_bool *cancelled = nullptr);
 
 /// Pushes `commit` to `refs/heads/<branch>` of `url`, never forced. Rejected when the remote refused the update
 /// (not a fast-forward, a held lock, or a refusal reported only through the per-ref status), so the caller knows

@@ -10,6 +10,7 @@
 #include <QString>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <mutex>
 
@@ -44,13 +45,22 @@ public:
     QString rootDir() const { return m_rootDir; }
     /// The folder that caches `url` (stable across runs; derived from the URL).
     QString cachePathFor(const QString &url) const;
-    /// Opens the cached copy of `url`, cloning it first when absent. Blocking.
+    /// Opens the cached copy of `url`, cloning it first when absent (into a `*.partial-<pid>-…` folder renamed into
+    /// place; such folders left by killed processes are removed here once their process is gone). A cache entry that
+    /// is not a repository (a file, a broken folder) is debris and is replaced. Io errors name the path and say what
+    /// is wrong (a file in the cache folder's place, not writable, no space left). Blocking; hold lockFor(url).
     Result<Repository> openOrClone(const QString &url, const RemoteAuth &auth,
                                    const std::atomic_bool *cancelled = nullptr);
     /// Held while operating on `url`'s cache; blocks until other operations on it, in this process and in others
     /// (a lock file beside the copy), are done, at most `limit` for another process (a push loop may hold it for
-    /// half a minute). Check ownsLock(): false when the limit passed.
-    RepoLock lockFor(const QString &url, std::chrono::milliseconds limit = std::chrono::minutes(2));
+    /// half a minute). A lock file whose process has ended, or that is unreadable (empty, torn) and older than a few
+    /// seconds, is stale and taken over. `waiting` is called once, on this thread, before waiting for a holder that
+    /// is alive, with a sentence naming it. Timeout naming the lock file and its holder (pid, host, program) when the
+    /// limit passed; Io when the lock file cannot be written (saying why: not writable, no space, not a folder).
+    Result<RepoLock> lockFor(const QString &url, std::chrono::milliseconds limit = std::chrono::minutes(2),
+                             const std::function<void(const QString &holder)> &waiting = {});
+    /// The lock file lockFor(url) uses.
+    QString lockPathFor(const QString &url) const;
 
 private:
     QString m_rootDir;

@@ -2,8 +2,10 @@
 #include "git/workingclone.h"
 
 #include "git/gitutil.h"
+#include "util/diskproblem.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -304,8 +306,11 @@ Result<void> setConfig(git_repository *repo, const QString &where, const std::fu
     return {};
 }
 
-/// Opens an existing clone at `root` and checks that it belongs to `url` with `branch` checked out.
-Result<Repository> openExisting(const QString &root, const QString &url, const QString &branch)
+/// Opens an existing clone at `root`, checks that it belongs to `url` with `branch` checked out, and repairs what a
+/// killed creation leaves (no origin, HEAD on no branch yet, an unborn HEAD on another branch), noting each repair in
+/// `repairs`. InvalidInput for what is someone's real work: another repository, a bare one, another branch in use.
+/// NotFound (detail: why) when the folder's .git cannot be opened at all.
+Result<Repository> openExisting(const QString &root, const QString &url, const QString &branch, QStringList *repairs)
 {
     const auto notAClone = [&](const QString &detail) {
         return makeError(Error::Code::InvalidInput,
@@ -315,8 +320,11 @@ Result<Repository> openExisting(const QString &root, const QString &url, const Q
                          detail);
     };
     Result<Repository> repo = Repository::open(root);
-    if (!repo)
+    if (!repo) {
+        if (QFileInfo::exists(root + QStringLiteral("/.git")))
+            return makeError(Error::Code::NotFound, repo.error().message, repo.error().detail);
         return notAClone(repo.error().detail);
+    }
     git_repository *raw = repo->handle();
     const char *workdir = git_repository_workdir(raw);
     if (git_repository_is_bare(raw) || !workdir)
@@ -324,30 +332,119 @@ Result<Repository> openExisting(const QString &root, const QString &url, const Q
     if (QFileInfo(QFile::decodeName(workdir)).canonicalFilePath() != QFileInfo(root).canonicalFilePath())
         return notAClone(QStringLiteral("the working tree is %1").arg(QFile::decodeName(workdir)));
 
-    git_remote *rawRemote = nullptr;
-    if (const int rc = git_remote_lookup(&rawRemote, raw, "origin"); rc < 0)
-        return notAClone(lastErrorText(rc));
-    RemotePtr remote(rawRemote);
-    const char *originUrl = git_remote_url(remote.get());
-    const QString origin = originUrl ? QString::fromUtf8(originUrl) : QString();
-    if (!sameRemote(origin, url))
-        return notAClone(QStringLiteral("origin is %1").arg(origin));
-
-    git_reference *rawHead = nullptr;
-    if (const int rc = git_reference_lookup(&rawHead, raw, "HEAD"); rc < 0)
-        return gitError(rc, WorkingCloneText::tr("The working copy at %1 has no HEAD. Remove the folder to clone again.").arg(root));
-    ReferencePtr head(rawHead);
     const QByteArray expected = QByteArrayLiteral("refs/heads/") + branch.toUtf8();
-    const char *symbolic = git_reference_type(head.get()) == GIT_REFERENCE_SYMBOLIC
+    // HEAD: a symbolic ref to the branch. A missing HEAD, or one on a branch with no commit yet, is a creation that
+    // did not finish: point it at the branch.
+    git_reference *rawHead = nullptr;
+    const int headRc = git_reference_lookup(&rawHead, raw, "HEAD");
+    ReferencePtr head(rawHead);
+    const char *symbolic = headRc == 0 && git_reference_type(head.get()) == GIT_REFERENCE_SYMBOLIC
                                ? git_reference_symbolic_target(head.get())
                                : nullptr;
-    if (!symbolic || expected != symbolic)
+    if (headRc < 0 || (symbolic && expected != symbolic && git_repository_head_unborn(raw) == 1)) {
+        git_error_clear();
+        git_reference *rawNew = nullptr;
+        if (const int rc = git_reference_symbolic_create(&rawNew, raw, "HEAD", expected.constData(), 1,
+                                                         "gitops-desk: repair HEAD");
+            rc < 0)
+            return gitError(rc, WorkingCloneText::tr("The working copy at %1 has no usable HEAD, and it could not be "
+                                                     "repaired. Remove the folder to clone again.")
+                                    .arg(root),
+                            Error::Code::Io, true);
+        git_reference_free(rawNew);
+        repairs->append(WorkingCloneText::tr("HEAD was put back on branch %1.").arg(branch));
+    } else if (!symbolic || expected != symbolic) {
         return makeError(Error::Code::InvalidInput,
                          WorkingCloneText::tr("The working copy at %1 is not on branch %2. Switch it back to %2 with git, "
                                               "or remove the folder to clone again.")
                              .arg(root, branch),
                          symbolic ? QString::fromUtf8(symbolic) : QStringLiteral("detached HEAD"));
+    }
+    const bool unborn = git_repository_head_unborn(raw) == 1;
+
+    // origin: the URL. Missing, or another one while nothing is checked out yet: a creation that did not finish.
+    git_remote *rawRemote = nullptr;
+    const int remoteRc = git_remote_lookup(&rawRemote, raw, "origin");
+    RemotePtr remote(rawRemote);
+    const char *originUrl = remoteRc == 0 ? git_remote_url(remote.get()) : nullptr;
+    const QString origin = originUrl ? QString::fromUtf8(originUrl) : QString();
+    if (remoteRc == 0 && !sameRemote(origin, url) && !unborn)
+        return notAClone(QStringLiteral("origin is %1").arg(origin));
+    if (remoteRc < 0 || !sameRemote(origin, url)) {
+        git_error_clear();
+        const QByteArray urlBytes = url.toUtf8();
+        const int rc = remoteRc < 0 ? git_remote_create(&rawRemote, raw, "origin", urlBytes.constData())
+                                    : git_remote_set_url(raw, "origin", urlBytes.constData());
+        if (remoteRc < 0 && rc == 0)
+            git_remote_free(rawRemote);
+        if (rc < 0)
+            return gitError(rc, WorkingCloneText::tr("The remote of the working copy at %1 could not be set to %2.")
+                                    .arg(root, displayUrl(url)),
+                            Error::Code::Io, true);
+        repairs->append(WorkingCloneText::tr("Its remote origin was set to %1.").arg(displayUrl(url)));
+    }
     return repo;
+}
+
+/// Makes the index of `repo` match its HEAD when it does not (missing, torn, or from a checkout that was killed), so
+/// that `git status` in the folder shows exactly the files that differ from HEAD. True when it had to.
+Result<bool> repairIndex(git_repository *repo, const QString &root)
+{
+    git_reference *rawHead = nullptr;
+    if (git_repository_head(&rawHead, repo) < 0) {
+        git_error_clear();
+        return false; // unborn: nothing to match
+    }
+    ReferencePtr head(rawHead);
+    git_object *rawTree = nullptr;
+    if (const int rc = git_reference_peel(&rawTree, head.get(), GIT_OBJECT_TREE); rc < 0)
+        return gitError(rc, WorkingCloneText::tr("The files of HEAD in the working copy at %1 cannot be read.").arg(root));
+    ObjectPtr tree(rawTree);
+    git_index *rawIndex = nullptr;
+    if (const int rc = git_repository_index(&rawIndex, repo); rc < 0)
+        return gitError(rc, WorkingCloneText::tr("The index of the working copy cannot be opened."));
+    IndexPtr index(rawIndex);
+    git_oid indexTree;
+    if (git_index_write_tree(&indexTree, index.get()) == 0 && git_oid_equal(&indexTree, git_object_id(tree.get())))
+        return false;
+    git_error_clear();
+    if (int rc = git_index_read_tree(index.get(), reinterpret_cast<git_tree *>(tree.get()));
+        rc < 0 || (rc = git_index_write(index.get())) < 0)
+        return gitError(rc, WorkingCloneText::tr("The index of the working copy could not be updated. Run `git status` in "
+                                                 "%1 to check it.")
+                                .arg(root),
+                        Error::Code::Io, true);
+    return true;
+}
+
+/// Whether `root` holds anything besides its .git folder.
+bool holdsFiles(const QString &root)
+{
+    const QStringList entries =
+        QDir(root).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System);
+    return std::any_of(entries.cbegin(), entries.cend(), [](const QString &name) { return !isGitFolderName(name); });
+}
+
+/// Moves a working copy that cannot be repaired out of the way: beside it in "<root>.kept-<date>" when it holds files
+/// (they may be the user's), else removes it. Returns the sentence saying what happened.
+Result<QString> setAside(const QString &root)
+{
+    if (!holdsFiles(root)) {
+        if (!QDir(root).removeRecursively())
+            return makeError(Error::Code::Io,
+                             WorkingCloneText::tr("The broken working copy at %1 could not be removed. Remove it by hand.")
+                                 .arg(root));
+        return WorkingCloneText::tr("It held no files of yours and was removed.");
+    }
+    QString kept = root + QStringLiteral(".kept-") + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    for (int n = 2; QFileInfo::exists(kept); ++n)
+        kept = kept.section(QLatin1Char('~'), 0, 0) + QLatin1Char('~') + QString::number(n);
+    if (!QDir().rename(root, kept))
+        return makeError(Error::Code::Io,
+                         WorkingCloneText::tr("The broken working copy at %1 could not be moved aside to %2. Move it away "
+                                              "by hand.")
+                             .arg(root, kept));
+    return WorkingCloneText::tr("Its files were moved to %1: copy what you still need from there.").arg(kept);
 }
 
 } // namespace
@@ -373,23 +470,78 @@ Result<WorkingClone> WorkingClone::openOrClone(const QString &dir, const QString
                          WorkingCloneText::tr("%1 is a file, so no working copy can be made there. Move it away or choose "
                                               "another folder.")
                              .arg(root));
-    const bool existed = rootInfo.exists();
-    if (existed && !QDir(root).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System)) {
-        Result<Repository> repo = openExisting(root, url, branch);
-        if (!repo)
-            return repo.error();
-        return WorkingClone(std::move(*repo), root, url, branch);
-    }
+    removeAbandonedPartials(rootInfo.path());
+    if (!rootInfo.exists() || QDir(root).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System))
+        return cloneInto(root, url, branch, auth, cancelled, {});
 
-    // A new clone: initialise, fetch the branch, then check it out with the same code that updates later.
-    // Anything that fails leaves the folder as it was (empty or absent), so the next attempt starts clean.
+    QStringList repairs;
+    Result<Repository> repo = openExisting(root, url, branch, &repairs);
+    if (!repo && repo.error().code == Error::Code::NotFound) {
+        // The folder's .git is broken beyond repair: start again, keeping any files aside.
+        Result<QString> aside = setAside(root);
+        if (!aside)
+            return aside.error();
+        return cloneInto(root, url, branch, auth, cancelled,
+                         {WorkingCloneText::tr("The working copy at %1 was broken (%2) and was made again.")
+                              .arg(root, repo.error().detail),
+                          *aside});
+    }
+    if (!repo)
+        return repo.error();
+    WorkingClone clone(std::move(*repo), root, url, branch);
+    if (clone.head().isNull()) {
+        // Nothing checked out: an empty remote, or a creation that was killed before its checkout finished.
+        Result<ObjectId> tip = clone.fetch(auth, cancelled);
+        if (!tip && tip.error().code != Error::Code::NotFound)
+            return makeError(tip.error().code,
+                             WorkingCloneText::tr("The working copy at %1 was never finished (no commit is checked out), "
+                                                  "and %2 could not be fetched to finish it. %3")
+                                 .arg(root, displayUrl(url), tip.error().message),
+                             tip.error().detail);
+        if (tip) {
+            Result<void> checkedOut = clone.updateTo(*tip);
+            if (!checkedOut && checkedOut.error().code != Error::Code::Conflict)
+                return checkedOut.error();
+            if (!checkedOut) {
+                // Files in the way hold other content than the commit: they may be the user's. Keep them aside.
+                clone = WorkingClone(Repository(), root, url, branch);
+                Result<QString> aside = setAside(root);
+                if (!aside)
+                    return aside.error();
+                return cloneInto(root, url, branch, auth, cancelled,
+                                 {WorkingCloneText::tr("The working copy at %1 was never finished and held files that "
+                                                       "differ from %2; it was made again.")
+                                      .arg(root, tip->shortHex()),
+                                  *aside});
+            }
+            repairs.append(WorkingCloneText::tr("It had no commit checked out; commit %1 of %2 now is.")
+                               .arg(tip->shortHex(), branch));
+        }
+    }
+    Result<bool> indexRepaired = repairIndex(clone.m_repo.handle(), root);
+    if (!indexRepaired)
+        return indexRepaired.error();
+    if (*indexRepaired)
+        repairs.append(WorkingCloneText::tr("Its index did not match HEAD and was rebuilt; your changed files were kept."));
+    if (!repairs.isEmpty())
+        repairs.prepend(WorkingCloneText::tr("The working copy at %1 was left unfinished and was repaired.").arg(root));
+    clone.m_repairs = std::move(repairs);
+    return clone;
+}
+
+Result<WorkingClone> WorkingClone::cloneInto(const QString &root, const QString &url, const QString &branch,
+                                             const RemoteAuth &auth, const std::atomic_bool *cancelled,
+                                             QStringList repairs)
+{
+    // A new clone: initialise, fetch the branch, then check it out with the same code that updates later, all in a
+    // folder beside `root` that is renamed into place at the end, so that a killed process never leaves a half-made
+    // working copy at `root` (abandoned ones are removed by the next open).
+    const QString partial = partialFolderFor(root);
     const auto undo = [&](Error error) {
-        QDir(root).removeRecursively();
-        if (existed)
-            QDir().mkpath(root);
+        QDir(partial).removeRecursively();
         return error;
     };
-    const QByteArray rootBytes = QFile::encodeName(root);
+    const QByteArray partialBytes = QFile::encodeName(partial);
     const QByteArray urlBytes = url.toUtf8();
     const QByteArray headBytes = branch.toUtf8();
     git_repository_init_options options = GIT_REPOSITORY_INIT_OPTIONS_INIT;
@@ -397,11 +549,15 @@ Result<WorkingClone> WorkingClone::openOrClone(const QString &dir, const QString
     options.initial_head = headBytes.constData();
     options.origin_url = urlBytes.constData();
     git_repository *rawRepo = nullptr;
-    if (const int rc = git_repository_init_ext(&rawRepo, rootBytes.constData(), &options); rc < 0)
-        return undo(gitError(rc, WorkingCloneText::tr("A working copy could not be created at %1. Check the path and "
-                                                      "permissions.")
-                                     .arg(root),
-                             Error::Code::Io, true));
+    if (const int rc = git_repository_init_ext(&rawRepo, partialBytes.constData(), &options); rc < 0) {
+        Error error = gitError(rc, WorkingCloneText::tr("A working copy could not be created at %1. Check the path and "
+                                                        "permissions.")
+                                       .arg(root),
+                               Error::Code::Io, true);
+        if (std::optional<Error> problem = osErrorProblem(error.detail, QFileInfo(root).path()))
+            error = *problem;
+        return undo(error);
+    }
     {
         RepositoryPtr initialised(rawRepo);
         // Bytes only, as changes() compares them: no executable-bit or line-ending differences in `git status`.
@@ -423,18 +579,31 @@ Result<WorkingClone> WorkingClone::openOrClone(const QString &dir, const QString
         if (!configured)
             return undo(configured.error());
     }
+    {
+        Result<Repository> repo = Repository::open(partial);
+        if (!repo)
+            return undo(repo.error());
+        WorkingClone building(std::move(*repo), partial, url, branch);
+        Result<ObjectId> tip = building.fetch(auth, cancelled);
+        if (!tip && tip.error().code != Error::Code::NotFound)
+            return undo(tip.error()); // (NotFound: an empty remote; HEAD stays unborn until the first commit)
+        if (tip) {
+            if (Result<void> checkedOut = building.updateTo(*tip); !checkedOut)
+                return undo(checkedOut.error());
+        }
+    } // closes the repository before its folder moves
+    // rename() does not replace a folder, even an empty one: an empty `root` the caller made goes first.
+    if (QFileInfo(root).isDir())
+        QDir().rmdir(root);
+    if (!QDir().rename(partial, root))
+        return undo(makeError(Error::Code::Io,
+                              WorkingCloneText::tr("The new working copy could not be moved into place at %1.").arg(root),
+                              partial));
     Result<Repository> repo = Repository::open(root);
     if (!repo)
-        return undo(repo.error());
+        return repo.error();
     WorkingClone clone(std::move(*repo), root, url, branch);
-    Result<ObjectId> tip = clone.fetch(auth, cancelled);
-    if (!tip) {
-        if (tip.error().code == Error::Code::NotFound)
-            return clone; // an empty remote repository: HEAD stays unborn until the first commit arrives
-        return undo(tip.error());
-    }
-    if (Result<void> checkedOut = clone.updateTo(*tip); !checkedOut)
-        return undo(checkedOut.error());
+    clone.m_repairs = std::move(repairs);
     return clone;
 }
 

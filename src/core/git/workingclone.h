@@ -8,6 +8,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 #include <atomic>
 #include <optional>
@@ -38,11 +39,20 @@ public:
     ~WorkingClone() = default;
 
     /// Opens the clone at `dir`, or clones `url` (branch `branch` checked out, remote "origin") into it when `dir`
-    /// does not exist or is empty. An empty remote repository gives a clone with a null head(). InvalidInput when
-    /// `dir` holds something that is not a clone of `url` with `branch` checked out. A clone that fails or is
-    /// cancelled leaves `dir` empty again. Blocking (network): call on a worker thread.
+    /// does not exist or is empty. A new clone is made in a folder beside `dir` and renamed into place, so a clone
+    /// that fails, is cancelled or killed leaves `dir` as it was. An existing clone is checked and repaired (see
+    /// repairs()): HEAD on `branch`, a commit checked out (fetched, when a killed creation left none), the index
+    /// matching HEAD, origin = `url` while nothing is checked out; one whose .git is broken, or whose unfinished
+    /// checkout meets files with other content, is made again with its files moved aside to "<dir>.kept-<date>".
+    /// An empty remote repository gives a clone with a null head(). InvalidInput when `dir` holds something that is
+    /// not a clone of `url` (another repository, a bare one, files without .git) or has another branch checked out.
+    /// Blocking (network): call on a worker thread.
     static Result<WorkingClone> openOrClone(const QString &dir, const QString &url, const QString &branch,
                                             const RemoteAuth &auth, const std::atomic_bool *cancelled = nullptr);
+
+    /// What openOrClone repaired or made again, as sentences for the user (the first says which working copy; one
+    /// says where files were moved aside); empty when the working copy was sound.
+    QStringList repairs() const { return m_repairs; }
 
     /// The working tree root (absolute, without a trailing '/').
     QString directory() const { return m_dir; }
@@ -90,11 +100,16 @@ public:
 
 private:
     WorkingClone(Repository repo, QString dir, QString url, QString branch);
+    /// A new clone of `url` built beside `root` and renamed to it (`root` absent or empty); `repairs` are kept.
+    static Result<WorkingClone> cloneInto(const QString &root, const QString &url, const QString &branch,
+                                          const RemoteAuth &auth, const std::atomic_bool *cancelled,
+                                          QStringList repairs);
 
     Repository m_repo;
     QString m_dir;
     QString m_url;
     QString m_branch;
+    QStringList m_repairs;
 };
 
 } // namespace gd::git

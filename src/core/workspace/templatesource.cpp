@@ -72,13 +72,10 @@ Result<LoadedTemplates> loadTemplates(const WorkspaceConfig &config, git::RepoCa
         loaded.pinned = true;
     }
 
-    const git::RepoLock lock = cache.lockFor(url);
-    if (!lock.ownsLock()) {
-        return makeError(Error::Code::Timeout,
-                         TemplateSourceText::tr("Another GitOps Desk process has been using the local copy of the "
-                                                "templates repository %1 for two minutes; try again when it is done.")
-                             .arg(shown));
-    }
+    // The lock's own error names the lock file and its holder (or why the cache folder cannot hold it).
+    const Result<git::RepoLock> lock = cache.lockFor(url);
+    if (!lock)
+        return lock.error();
     Result<git::Repository> opened = cache.openOrClone(url, auth, cancelled);
     if (!opened) {
         const Error &failure = opened.error();

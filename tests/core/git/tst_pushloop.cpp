@@ -495,7 +495,7 @@ void TestPushLoop::repoCacheClonesOnceAndLocksPerUrl()
     });
     QTRY_VERIFY(otherUrlLocked.load());
     QVERIFY(!sameUrlLocked.load());
-    held.unlock();
+    held->unlock();
     other.join();
     QVERIFY(sameUrlLocked.load());
 }
