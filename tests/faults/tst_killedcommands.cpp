@@ -92,6 +92,7 @@ private:
     void report(const char *command, const Tally &tally) const;
 
     QTemporaryDir m_dir;
+    QString m_root;   ///< the current test's folder: demo/, cache/, data/
     QString m_workspace;
     QString m_repo;
     QString m_cache;
@@ -102,7 +103,7 @@ QProcessEnvironment TestKilledCommands::environment() const
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(u"GITOPS_DESK_CACHE_DIR"_s, m_cache);
-    env.insert(u"GITOPS_DESK_DATA_DIR"_s, m_dir.filePath(u"data"_s));
+    env.insert(u"GITOPS_DESK_DATA_DIR"_s, m_root + u"/data"_s);
     env.insert(u"HOME"_s, m_dir.filePath(u"home"_s));
     env.insert(u"XDG_CONFIG_HOME"_s, m_dir.filePath(u"home/.config"_s));
     env.insert(u"GIT_CONFIG_NOSYSTEM"_s, u"1"_s);
@@ -322,9 +323,13 @@ QString TestKilledCommands::afterKill(const Kill &kill, Tally &tally) const
 
 void TestKilledCommands::report(const char *command, const Tally &tally) const
 {
-    qInfo("%s: %d killed (%d after the push landed, %d before), %d finished before the kill; fsck clean, history "
-          "linear and the next command succeeded after each",
-          command, tally.killed, tally.landed, tally.notLanded, tally.finishedFirst);
+    const QByteArray landed = tally.landed + tally.notLanded == 0
+                                  ? QByteArray()
+                                  : " (" + QByteArray::number(tally.landed) + " after the push landed, "
+                                        + QByteArray::number(tally.notLanded) + " before)";
+    qInfo("%s: %d killed%s, %d finished before the kill; fsck clean, history linear and the next command succeeded "
+          "after each",
+          command, tally.killed, landed.constData(), tally.finishedFirst);
 }
 
 void TestKilledCommands::initTestCase()
@@ -336,20 +341,21 @@ void TestKilledCommands::initTestCase()
     const int seed = qEnvironmentVariableIntValue("GD_FAULT_SEED", &ok);
     m_random.seed(ok ? quint32(seed) : 20261207u);
     qInfo("kill moments from seed %u (set GD_FAULT_SEED to change it)", ok ? quint32(seed) : 20261207u);
-
-    QProcess demo;
-    demo.start(qEnvironmentVariable("GD_CLI"), {u"demo"_s, u"init"_s, m_dir.filePath(u"demo"_s), u"--projects"_s,
-                                                u"1"_s, u"--services"_s, u"3"_s});
-    QVERIFY(demo.waitForFinished(120000));
-    QCOMPARE(demo.exitCode(), 0);
-    m_workspace = m_dir.filePath(u"demo/workspace.yaml"_s);
-    m_repo = m_dir.filePath(u"demo/repos/argocd-gitops-shop.git"_s);
 }
 
 void TestKilledCommands::init()
 {
-    // A cache of its own for each test, so that what one kill leaves behind cannot fail the others.
-    m_cache = m_dir.filePath(u"cache-"_s + QString::fromLatin1(QTest::currentTestFunction()));
+    // A demo (bare repos), cache and data folder of its own for each test, so that what one kill leaves behind
+    // cannot fail the others.
+    m_root = m_dir.filePath(QString::fromLatin1(QTest::currentTestFunction()));
+    QProcess demo;
+    demo.start(qEnvironmentVariable("GD_CLI"), {u"demo"_s, u"init"_s, m_root + u"/demo"_s, u"--projects"_s, u"1"_s,
+                                                u"--services"_s, u"3"_s});
+    QVERIFY(demo.waitForFinished(120000));
+    QCOMPARE(demo.exitCode(), 0);
+    m_workspace = m_root + u"/demo/workspace.yaml"_s;
+    m_repo = m_root + u"/demo/repos/argocd-gitops-shop.git"_s;
+    m_cache = m_root + u"/cache"_s;
     const Run services = cli({u"services"_s, u"shop"_s}, 120000);   // the local copy exists from here on
     QVERIFY2(services.exitCode == 0, qPrintable(services.text()));
 }
@@ -479,7 +485,7 @@ void TestKilledCommands::killedScaffold()
 
 void TestKilledCommands::killedWorkdir()
 {
-    const QString working = m_dir.filePath(u"data/working/Demo/shop"_s);
+    const QString working = m_root + u"/data/working/Demo/shop"_s;
     const QString parent = QFileInfo(working).absolutePath();
     QDir(working).removeRecursively();
     const qint64 duration = measure({u"workdir"_s, u"shop"_s});
