@@ -410,9 +410,49 @@ void Editor::addImagesKey(const YAML::Node &root)
         splice(end, 0, block + eol);
 }
 
+// The header of the block scalar (`key: |`, `- >2+`) whose content runs to the end of `text`, when the text has no
+// final line end: {position, length} of its indicator ("|", ">2+", …); {-1, 0} when the last line is not in one.
+std::pair<int, int> finalBlockScalarIndicator(const QByteArray &text)
+{
+    if (text.isEmpty() || text.endsWith('\n'))
+        return {-1, 0};
+    static const QRegularExpression header(uR"((?:^|[:-][ \t]+)([|>](?:[1-9][+-]?|[+-][1-9]?)?)[ \t]*(?:#.*)?\r?$)"_s);
+    int start = yamltext::lineStart(text, int(text.size()));
+    int contentIndent = yamltext::indentation(text, start);
+    while (start > 0) {
+        start = yamltext::lineStart(text, start - 1);
+        if (lineIsBlank(text, start))
+            continue;
+        const int indent = yamltext::indentation(text, start);
+        if (indent >= contentIndent)
+            continue;
+        const QString line = QString::fromLatin1(text.mid(start, yamltext::lineEnd(text, start) - start));
+        const QRegularExpressionMatch match = header.match(line);
+        if (match.hasMatch())
+            return {start + int(match.capturedStart(1)), int(match.capturedLength(1))};
+        if (indent == 0)
+            return {-1, 0};   // a top-level key: the last line is no block scalar's
+        contentIndent = indent;   // a less indented line of the same block scalar, or of a nested value
+    }
+    return {-1, 0};
+}
+
 QByteArray Editor::applied() const
 {
     std::vector<Splice> ordered = m_splices;
+    // A block scalar that runs to the end of a file without a final line end has no final line break in its value;
+    // a line end written after it would add one. Its chomping becomes strip ('-'), which reads as before.
+    const bool appendsLineEnd = std::any_of(ordered.begin(), ordered.end(), [this](const Splice &s) {
+        return s.pos == int(m_text.size()) && (s.text.startsWith('\n') || s.text.startsWith('\r'));
+    });
+    if (appendsLineEnd) {
+        const auto [pos, length] = finalBlockScalarIndicator(m_text);
+        if (pos >= 0) {
+            QByteArray indicator = m_text.mid(pos, length);
+            indicator.replace('+', QByteArray()).replace('-', QByteArray());
+            ordered.push_back({pos, length, indicator + '-', m_order});
+        }
+    }
     std::sort(ordered.begin(), ordered.end(), [](const Splice &a, const Splice &b) {
         return a.pos != b.pos ? a.pos > b.pos : a.order > b.order;
     });
@@ -426,7 +466,7 @@ Result<QByteArray> Editor::run()
 {
     std::vector<YAML::Node> documents;
     try {
-        documents = YAML::LoadAll(yamltext::toStd(m_text));
+        documents = yamltext::loadAll(m_text);
     } catch (const YAML::Exception &e) {
         return detail::yamlError(m_text, e);
     }
@@ -516,7 +556,7 @@ struct ImageValues {
 std::optional<std::vector<ImageValues>> readImages(const QByteArray &text, int *documentCount)
 {
     try {
-        const std::vector<YAML::Node> documents = YAML::LoadAll(yamltext::toStd(text));
+        const std::vector<YAML::Node> documents = yamltext::loadAll(text);
         *documentCount = int(documents.size());
         const int index = detail::kustomizationDocument(documents);
         if (index < 0)
@@ -535,7 +575,30 @@ std::optional<std::vector<ImageValues>> readImages(const QByteArray &text, int *
     }
 }
 
-// Re-reads the edited text: the named entries carry the new values, every other entry is unchanged.
+// Every document of `text` as YAML text, its `images:` left out; empty when it does not parse.
+std::vector<std::string> allButImages(const QByteArray &text)
+{
+    std::vector<std::string> out;
+    try {
+        for (const YAML::Node &document : yamltext::loadAll(text)) {
+            if (!document.IsMap()) {
+                out.push_back(YAML::Dump(document));
+                continue;
+            }
+            for (auto it = document.begin(); it != document.end(); ++it) {
+                if (!(it->first.IsScalar() && it->first.Scalar() == "images"))
+                    out.push_back(YAML::Dump(it->first) + ": " + YAML::Dump(it->second));
+            }
+            out.emplace_back("---");
+        }
+    } catch (const YAML::Exception &) {
+        out.clear();
+    }
+    return out;
+}
+
+// Re-reads the edited text: the named entries carry the new values, every other entry and every other value of
+// the file is unchanged.
 bool verify(const QByteArray &before, const QByteArray &after, const ImageEdit &edit)
 {
     int countBefore = 0;
@@ -563,7 +626,7 @@ bool verify(const QByteArray &before, const QByteArray &after, const ImageEdit &
             || (edit.digest && v.digest != edit.digest->toStdString()))
             return false;
     }
-    return found && othersBefore == othersAfter;
+    return found && othersBefore == othersAfter && allButImages(before) == allButImages(after);
 }
 
 } // namespace

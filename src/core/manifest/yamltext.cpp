@@ -4,10 +4,13 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <cstring>
+#include <sstream>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -411,6 +414,43 @@ QByteArray doubleQuoted(const QString &value)
     }
     out += '"';
     return out;
+}
+
+// yaml-cpp 0.7's LoadAll never ends on a ',' where a document should start (a file that is only ","): it reads
+// documents forever. Counting the documents first with a parser that builds nothing stops that, since text of n
+// bytes holds at most n + 1 documents.
+std::vector<YAML::Node> loadAll(const QByteArray &text)
+{
+    struct Counter : YAML::EventHandler {
+        void OnDocumentStart(const YAML::Mark &) override {}
+        void OnDocumentEnd() override {}
+        void OnNull(const YAML::Mark &, YAML::anchor_t) override {}
+        void OnAlias(const YAML::Mark &, YAML::anchor_t) override {}
+        void OnScalar(const YAML::Mark &, const std::string &, YAML::anchor_t, const std::string &) override {}
+        void OnSequenceStart(const YAML::Mark &, const std::string &, YAML::anchor_t,
+                             YAML::EmitterStyle::value) override {}
+        void OnSequenceEnd() override {}
+        void OnMapStart(const YAML::Mark &, const std::string &, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+        void OnMapEnd() override {}
+    };
+    std::istringstream stream(toStd(text));
+    YAML::Parser parser(stream);
+    Counter counter;
+    for (qsizetype documents = 0; parser.HandleNextDocument(counter); ++documents) {
+        if (documents > text.size()) {
+            // The culprit is a ',' that starts a line (after spaces): point at the first one.
+            static const QRegularExpression strayComma(u"^[ \\t]*(,)"_s, QRegularExpression::MultilineOption);
+            const QRegularExpressionMatch match = strayComma.match(QString::fromLatin1(text));
+            YAML::Mark mark = YAML::Mark::null_mark();
+            if (match.hasMatch()) {
+                mark.pos = int(match.capturedStart(1));
+                mark.line = int(text.left(mark.pos).count('\n'));
+                mark.column = mark.pos - int(text.lastIndexOf('\n', qMax(mark.pos - 1, 0))) - 1;
+            }
+            throw YAML::ParserException(mark, YAML::ErrorMsg::UNKNOWN_TOKEN);
+        }
+    }
+    return YAML::LoadAll(toStd(text));
 }
 
 } // namespace gd::manifest::yamltext

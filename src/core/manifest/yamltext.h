@@ -5,11 +5,13 @@
 // (where a scalar ends, which line ending a file uses, where a document ends, whether a value must be quoted).
 
 #include <yaml-cpp/mark.h>
+#include <yaml-cpp/node/node.h>
 
 #include <QByteArray>
 #include <QString>
 
 #include <string>
+#include <vector>
 
 namespace gd::manifest::yamltext {
 
@@ -82,6 +84,11 @@ int flowCollectionEnd(const QByteArray &text, int open);
 
 /// `value` as a double-quoted YAML scalar, with backslash, double quote and control characters escaped.
 QByteArray doubleQuoted(const QString &value);
+
+/// Every document of `text`, like YAML::LoadAll, which it calls: throws YAML::Exception when the text is not YAML,
+/// and also (ParserException "unknown token" at the first line that starts with ',') on text where yaml-cpp 0.7's
+/// LoadAll would read empty documents forever until memory runs out. Parses twice; any thread.
+std::vector<YAML::Node> loadAll(const QByteArray &text);
 
 /// A std::string copy of `text` for yaml-cpp.
 inline std::string toStd(const QByteArray &text)
