@@ -91,6 +91,9 @@ Commands:
                                     revert the unfinished canary release, push, sync
   rollback PROJECT SERVICE ENV (--commit SHA | --last) [--no-sync] [--wait]
                                     revert a release commit (--last: the newest release), push, sync
+  release, promote, abort and rollback build the overlay as it would land first: exit 1 when the change
+  breaks it; exit 3 when it did not build before either and the change does not touch what is wrong,
+  unless --allow-broken is given
   history PROJECT SERVICE ENV [--json]
                                     the release timeline, newest first: when, who, what, from → to tag
   scaffold PROJECT SERVICE --lang L --env E [--env E2 ...] --image REPO [--stage canary|ga]
@@ -221,6 +224,8 @@ Result<Invocation> CliApp::parse(const QStringList &arguments) const
             invocation.yes = true;
         } else if (arg == u"--no-sync") {
             invocation.noSync = true;
+        } else if (arg == u"--allow-broken") {
+            invocation.allowBroken = true;
         } else if (arg == u"--last") {
             invocation.last = true;
         } else if (arg == u"--projects" || arg == u"--services") {

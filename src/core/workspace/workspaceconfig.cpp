@@ -229,7 +229,7 @@ Result<WorkspaceConfig> parseRoot(const ConfigReader &reader, const YAML::Node &
     if (auto known = reader.rejectUnknownKeys(root,
                                               {u"name"_s, u"provider"_s, u"repoPrefix"_s, u"branch"_s,
                                                u"templates"_s, u"argocd"_s, u"environments"_s, u"registry"_s,
-                                               u"release"_s},
+                                               u"release"_s, u"kustomize"_s},
                                               {});
         !known.ok())
         return known.error();
@@ -283,6 +283,15 @@ Result<WorkspaceConfig> parseRoot(const ConfigReader &reader, const YAML::Node &
         GD_READ(config.rollbackWindowMinutes, reader.positiveInt(release, "rollbackWindowMinutes",
                                                                  u"release.rollbackWindowMinutes"_s,
                                                                  config.rollbackWindowMinutes));
+    }
+
+    YAML::Node kustomize;
+    GD_READ(kustomize, reader.mapping(root, "kustomize", u"kustomize"_s));
+    if (kustomize.IsMap()) {
+        if (auto known = reader.rejectUnknownKeys(kustomize, {u"allowRemoteResources"_s}, u"kustomize"_s); !known.ok())
+            return known.error();
+        GD_READ(config.allowRemoteResources, reader.boolean(kustomize, "allowRemoteResources",
+                                                            u"kustomize.allowRemoteResources"_s, false));
     }
     return config;
 }
@@ -381,6 +390,11 @@ QByteArray WorkspaceConfig::toYaml() const
     out << YAML::Key << "release" << YAML::Value << YAML::BeginMap;
     out << YAML::Key << "rollbackWindowMinutes" << YAML::Value << rollbackWindowMinutes;
     out << YAML::EndMap;
+    if (allowRemoteResources) {
+        out << YAML::Key << "kustomize" << YAML::Value << YAML::BeginMap;
+        out << YAML::Key << "allowRemoteResources" << YAML::Value << true;
+        out << YAML::EndMap;
+    }
     out << YAML::EndMap;
     return QByteArray(out.c_str()) + '\n';
 }
