@@ -8,6 +8,7 @@
 #include "manifest/kustomization.h"
 #include "manifest/kustomizerunner.h"
 #include "manifest/manifestcheck.h"
+#include "util/names.h"
 #include "util/result.h"
 
 #include <QByteArray>
@@ -27,11 +28,13 @@ struct ServiceEnvPaths {
     {
         return folder(service, env) + QStringLiteral("/manifests");
     }
-    /// The service and environment whose folder holds repository path `path`; false when it is in none.
+    /// The service and environment whose folder holds repository path `path`; false when it is in none (a name that
+    /// is not a DNS-1123 label, such as the scaffold answers' ".gitops-desk", names no environment).
     static bool parse(const QString &path, QString *service, QString *env)
     {
         const QStringList parts = path.split(QLatin1Char('/'));
-        if (parts.size() < 4 || parts[0] != QStringLiteral("appsmanifests") || parts[1].isEmpty() || parts[2].isEmpty())
+        if (parts.size() < 4 || parts[0] != QStringLiteral("appsmanifests") || !isDnsLabel(parts[1])
+            || !isDnsLabel(parts[2]))
             return false;
         *service = parts[1];
         *env = parts[2];

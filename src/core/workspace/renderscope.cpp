@@ -63,6 +63,7 @@ public:
     explicit ExpansionCounter(qint64 limit) : m_limit(limit) {}
 
     qint64 total() const { return m_total; }
+    qsizetype deepest() const { return m_deepest; }
 
     void OnDocumentStart(const YAML::Mark &) override {}
     void OnDocumentEnd() override {}
@@ -75,12 +76,12 @@ public:
     void OnSequenceStart(const YAML::Mark &, const std::string &, YAML::anchor_t anchor,
                          YAML::EmitterStyle::value) override
     {
-        m_open.push_back({anchor, 1});
+        open(anchor);
     }
     void OnSequenceEnd() override { close(); }
     void OnMapStart(const YAML::Mark &, const std::string &, YAML::anchor_t anchor, YAML::EmitterStyle::value) override
     {
-        m_open.push_back({anchor, 1});
+        open(anchor);
     }
     void OnMapEnd() override { close(); }
 
@@ -90,6 +91,11 @@ private:
         qint64 size;
     };
 
+    void open(YAML::anchor_t anchor)
+    {
+        m_open.push_back({anchor, 1});
+        m_deepest = std::max(m_deepest, qsizetype(m_open.size()));
+    }
     void leaf(YAML::anchor_t anchor, qint64 size)
     {
         if (anchor != 0)
@@ -119,17 +125,18 @@ private:
 
     qint64 m_limit;
     qint64 m_total = 0;
+    qsizetype m_deepest = 0;
     std::vector<Open> m_open;
     QHash<YAML::anchor_t, qint64> m_sizes;
 };
 
-/// Why `text` (a YAML file a render reads) would make kustomize expand it past reason; empty when it would not (or
-/// it does not parse: the YAML check says why).
-QString expansionProblem(const QByteArray &text)
+/// Why `text` (a YAML file a render reads) would make kustomize work past reason: aliases that expand to more than
+/// a million values, or nesting deeper than 256 levels (kustomize takes minutes on a few thousand); empty when
+/// neither (or it does not parse otherwise: the YAML check says why). One pass of the parser.
+QString shapeProblem(const QByteArray &text)
 {
-    if (!text.contains('*'))
-        return {};   // no alias, nothing expands
     constexpr qint64 limit = 1'000'000;
+    constexpr qsizetype deepest = 256;
     ExpansionCounter counter(limit);
     try {
         std::istringstream stream(text.toStdString());
@@ -139,7 +146,12 @@ QString expansionProblem(const QByteArray &text)
                 break;
         }
     } catch (const YAML::Exception &) {
-        return {};
+        // yaml-cpp stops at its own depth limit; anything else is the YAML check's to report.
+    }
+    if (counter.deepest() > deepest) {
+        return RenderScopeText::tr("This file nests mappings or lists more than %1 levels deep; kustomize would take "
+                                   "minutes over it. Flatten it, or remove the file.")
+            .arg(deepest);
     }
     if (counter.total() <= limit)
         return {};
@@ -713,33 +725,46 @@ Result<StagedRender> stageFolder(const RenderFiles &files, const QString &folder
     ReferenceWalk walk(files, folder, policy);
     for (const QString &link : links)
         walk.error(link, 0, ReferenceWalk::linkSentence());
+    // From the top down, as kustomize builds: a loop is reported at the entry that leads back up.
+    QStringList kustomizationDirs;
     for (const QString &file : inside) {
         if (kustomizationNames.contains(nameOf(file)))
-            walk.kustomizationIn(parentOf(file));
+            kustomizationDirs.append(parentOf(file));
     }
+    std::stable_sort(kustomizationDirs.begin(), kustomizationDirs.end(),
+                     [](const QString &a, const QString &b) { return a.count(u'/') < b.count(u'/'); });
+    for (const QString &dir : kustomizationDirs)
+        walk.kustomizationIn(dir);
     staged.findings = std::move(walk.findings);
     if (staged.refused())
         return staged;
 
+    // Everything is read and judged before anything is written: a refused render leaves no copy behind.
     QStringList copies = inside;
     copies.append(QStringList(walk.outsideFiles.cbegin(), walk.outsideFiles.cend()));
+    std::vector<std::pair<QString, QByteArray>> contents;
     for (const QString &path : copies) {
         auto content = files.read(path, policy.maxFileBytes);
+        QString problem;
         if (!content.ok()) {
             if (content.error().code == Error::Code::Io)
                 return content.error();
-            staged.findings.push_back({walk.relative(path), manifest::Diagnostic{manifest::Diagnostic::Severity::Error,
-                                                                                 0, 1, content.error().message}});
+            problem = content.error().message;
+        } else if (isYamlFile(path)) {
+            problem = shapeProblem(*content);
+        }
+        if (!problem.isEmpty()) {
+            staged.findings.push_back({walk.relative(path),
+                                       manifest::Diagnostic{manifest::Diagnostic::Severity::Error, 0, 1, problem}});
             continue;
         }
-        if (isYamlFile(path)) {
-            if (const QString problem = expansionProblem(*content); !problem.isEmpty()) {
-                staged.findings.push_back({walk.relative(path),
-                                           manifest::Diagnostic{manifest::Diagnostic::Severity::Error, 0, 1, problem}});
-                continue;
-            }
-        }
-        if (auto written = writeCopy(scratch, path, *content); !written.ok())
+        if (!staged.refused())
+            contents.emplace_back(path, std::move(*content));
+    }
+    if (staged.refused())
+        return staged;
+    for (const auto &[path, content] : contents) {
+        if (auto written = writeCopy(scratch, path, content); !written.ok())
             return written.error();
     }
     if (!QDir().mkpath(staged.folder))
