@@ -12,6 +12,7 @@
 #include "workspace/demoworkspace.h"
 #include "workspace/overlaycheck.h"
 #include "workspace/projectrepo.h"
+#include "workspace/renderscope.h"
 #include "workspace/repoprovider.h"
 
 #include <QCoreApplication>
@@ -401,6 +402,7 @@ int CliApp::onServiceEnv(const Invocation &invocation, const ServiceEnvCommand &
     auto config = loadWorkspace(invocation);
     if (!config.ok())
         return fail(config.error());
+    m_kustomize = ws::kustomizeRunnerFor(*config);
     auto provider = repoProvider(*config);
     if (!provider.ok())
         return fail(provider.error());
@@ -414,7 +416,7 @@ int CliApp::onServiceEnv(const Invocation &invocation, const ServiceEnvCommand &
 int CliApp::render(const Invocation &invocation)
 {
     return onServiceEnv(invocation, [this](const QString &service, const QString &env, ws::OpenedProject &project) {
-        auto rendered = ws::renderServiceEnv(project.repo, project.tip, service, env, manifest::KustomizeRunner());
+        auto rendered = ws::renderServiceEnv(project.repo, project.tip, service, env, m_kustomize);
         if (!rendered.ok())
             return fail(rendered.error());
         m_out.flush();
@@ -444,7 +446,7 @@ int CliApp::validate(const Invocation &invocation)
     if (invocation.words.size() == 2)
         return validatePath(invocation.words[1]);
     return onServiceEnv(invocation, [this](const QString &service, const QString &env, ws::OpenedProject &project) {
-        auto report = ws::validateServiceEnv(project.repo, project.tip, service, env, manifest::KustomizeRunner());
+        auto report = ws::validateServiceEnv(project.repo, project.tip, service, env, m_kustomize);
         if (!report.ok())
             return fail(report.error());
         return printReport(ws::ServiceEnvPaths::folder(service, env), *report);

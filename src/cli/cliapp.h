@@ -158,6 +158,7 @@ private:
 
     QTextStream m_out;
     QTextStream m_err;
+    manifest::KustomizeRunner m_kustomize;   ///< as the loaded workspace allows (remote resources)
 };
 
 } // namespace gd::cli

@@ -207,17 +207,6 @@ RenderPolicy policyOf(const manifest::KustomizeRunner &runner)
     return policy;
 }
 
-/// The nearest folder at or above `dir` that holds a .git: the repository a folder on disk belongs to.
-QString repositoryRootOf(const QString &dir)
-{
-    QDir at(QFileInfo(dir).absoluteFilePath());
-    do {
-        if (QFileInfo::exists(at.filePath(u".git"_s)))
-            return at.absolutePath();
-    } while (at.cdUp());
-    return {};
-}
-
 /// Stages `folder` of `files` into a temporary folder and returns what `work` makes of the staging.
 template<typename Work>
 auto inStagedFolder(const RenderFiles &files, const QString &folder, const manifest::KustomizeRunner &runner,
@@ -303,9 +292,9 @@ Result<QByteArray> renderServiceEnv(const git::Repository &repo, const git::Obje
                           });
 }
 
-QString firstError(const ValidationReport &report, const QString &folder)
+QString firstError(const std::vector<Finding> &findings, const QString &folder)
 {
-    for (const Finding &finding : report.findings) {
+    for (const Finding &finding : findings) {
         if (finding.diagnostic.isError()) {
             return QDir::cleanPath(folder + u'/' + finding.file) + u':' + QString::number(finding.diagnostic.line)
                    + u": "_s + finding.diagnostic.message;

@@ -91,7 +91,11 @@ Result<QByteArray> renderServiceEnv(const git::Repository &repo, const git::Obje
                                     const QString &env, const manifest::KustomizeRunner &runner,
                                     const git::FileChanges &changes = {});
 
-/// The first error of `report` as "folder/file:line: sentence"; empty when it has none.
-QString firstError(const ValidationReport &report, const QString &folder);
+/// The first error of `findings` (files relative to `folder`) as "folder/file:line: sentence"; empty when none.
+QString firstError(const std::vector<Finding> &findings, const QString &folder);
+inline QString firstError(const ValidationReport &report, const QString &folder)
+{
+    return firstError(report.findings, folder);
+}
 
 } // namespace gd::ws

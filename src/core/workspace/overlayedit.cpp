@@ -86,11 +86,8 @@ ValidationReport validateDraft(const QString &folder, const QString &file, const
 {
     // The draft laid over the working copy it belongs to, confined to that repository like every render.
     const QString absolute = QFileInfo(folder).absoluteFilePath();
-    QDir root(absolute);
-    while (!QFileInfo::exists(root.filePath(u".git"_s)) && root.cdUp()) {
-    }
-    if (!QFileInfo::exists(root.filePath(u".git"_s)))
-        root.setPath(absolute);
+    const QString repository = repositoryRootOf(absolute);
+    const QDir root(repository.isEmpty() ? absolute : repository);
     const QString relativeFolder = root.relativeFilePath(absolute);
     const QString repoFolder = relativeFolder == u"."_s ? QString() : relativeFolder;
     const QString draftPath = QDir::cleanPath(repoFolder.isEmpty() ? file : repoFolder + u'/' + file);

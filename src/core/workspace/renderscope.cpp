@@ -377,12 +377,16 @@ bool StagedRender::refused() const
 
 QString StagedRender::firstError(const QString &folderPath) const
 {
-    for (const Finding &finding : findings) {
-        if (finding.diagnostic.isError()) {
-            return QDir::cleanPath(folderPath + u'/' + finding.file) + u':'
-                   + QString::number(finding.diagnostic.line) + u": "_s + finding.diagnostic.message;
-        }
-    }
+    return ws::firstError(findings, folderPath);
+}
+
+QString repositoryRootOf(const QString &dir)
+{
+    QDir at(QFileInfo(dir).absoluteFilePath());
+    do {
+        if (QFileInfo::exists(at.filePath(u".git"_s)))
+            return at.absolutePath();
+    } while (at.cdUp());
     return {};
 }
 

@@ -79,6 +79,10 @@ struct StagedRender {
 Result<StagedRender> stageFolder(const RenderFiles &files, const QString &folder, const QString &scratch,
                                  const RenderPolicy &policy);
 
+/// The nearest folder at or above `dir` that holds a .git (the repository a folder on disk belongs to); empty when
+/// there is none. A few file look-ups.
+QString repositoryRootOf(const QString &dir);
+
 /// The kustomize runner for `config` (remote resources as the workspace allows them), the program found on PATH.
 manifest::KustomizeRunner kustomizeRunnerFor(const WorkspaceConfig &config);
 
