@@ -13,6 +13,7 @@
 #include "workspace/demoworkspace.h"
 #include "workspace/overlaycheck.h"
 #include "workspace/projectrepo.h"
+#include "workspace/renderscope.h"
 #include "workspace/repoprovider.h"
 
 #include <QCoreApplication>
@@ -100,6 +101,9 @@ Commands:
                                     revert the unfinished canary release, push, sync
   rollback PROJECT SERVICE ENV (--commit SHA | --last) [--no-sync] [--wait]
                                     revert a release commit (--last: the newest release), push, sync
+  release, promote, abort and rollback build the overlay as it would land first: exit 1 when the change
+  breaks it; exit 3 when it did not build before either and the change does not touch what is wrong,
+  unless --allow-broken is given
   history PROJECT SERVICE ENV [--json]
                                     the release timeline, newest first: when, who, what, from → to tag
   scaffold PROJECT SERVICE --lang L --env E [--env E2 ...] --image REPO [--stage canary|ga]
@@ -231,6 +235,8 @@ Result<Invocation> CliApp::parse(const QStringList &arguments) const
             invocation.yes = true;
         } else if (arg == u"--no-sync") {
             invocation.noSync = true;
+        } else if (arg == u"--allow-broken") {
+            invocation.allowBroken = true;
         } else if (arg == u"--last") {
             invocation.last = true;
         } else if (arg == u"--projects" || arg == u"--services") {
@@ -448,6 +454,7 @@ int CliApp::onServiceEnv(const Invocation &invocation, const ServiceEnvCommand &
     auto config = loadWorkspace(invocation);
     if (!config.ok())
         return fail(config.error());
+    m_kustomize = ws::kustomizeRunnerFor(*config);
     auto provider = repoProvider(*config);
     if (!provider.ok())
         return fail(provider.error());
@@ -462,7 +469,7 @@ int CliApp::onServiceEnv(const Invocation &invocation, const ServiceEnvCommand &
 int CliApp::render(const Invocation &invocation)
 {
     return onServiceEnv(invocation, [this](const QString &service, const QString &env, ws::OpenedProject &project) {
-        auto rendered = ws::renderServiceEnv(project.repo, project.tip, service, env, manifest::KustomizeRunner());
+        auto rendered = ws::renderServiceEnv(project.repo, project.tip, service, env, m_kustomize);
         if (!rendered.ok())
             return fail(rendered.error());
         m_out.flush();
@@ -492,7 +499,7 @@ int CliApp::validate(const Invocation &invocation)
     if (invocation.words.size() == 2)
         return validatePath(invocation.words[1]);
     return onServiceEnv(invocation, [this](const QString &service, const QString &env, ws::OpenedProject &project) {
-        auto report = ws::validateServiceEnv(project.repo, project.tip, service, env, manifest::KustomizeRunner());
+        auto report = ws::validateServiceEnv(project.repo, project.tip, service, env, m_kustomize);
         if (!report.ok())
             return fail(report.error());
         return printReport(ws::ServiceEnvPaths::folder(service, env), *report);

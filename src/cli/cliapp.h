@@ -44,6 +44,7 @@ struct Invocation {
     std::optional<QString> expect;   ///< --expect of release: the tag the stage must still have (default: the tip's)
     QString stage;            ///< --stage of release: "canary" or "ga"; empty: the environment's first stage
     bool noSync = false;      ///< --no-sync: release commands stop once the commit is pushed
+    bool allowBroken = false; ///< --allow-broken: release commands go onto an overlay broken before (not by them)
     QString commit;           ///< --commit of rollback
     bool last = false;        ///< --last of rollback
     // scaffold (scaffoldcommand.cpp); numbers stay text so the command can name the answer that is wrong.
@@ -172,6 +173,7 @@ private:
     VisibleOutput m_errDevice{stderr};
     QTextStream m_out;   ///< stdout, every hidden control shown as an escape
     QTextStream m_err;   ///< stderr, the same
+    manifest::KustomizeRunner m_kustomize;   ///< as the loaded workspace allows (remote resources)
 };
 
 } // namespace gd::cli

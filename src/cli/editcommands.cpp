@@ -9,6 +9,7 @@
 #include "workspace/appdirs.h"
 #include "workspace/overlayedit.h"
 #include "workspace/projectrepo.h"
+#include "workspace/renderscope.h"
 #include "workspace/repoprovider.h"
 
 #include <QCoreApplication>
@@ -102,7 +103,7 @@ Result<CliApp::WorkingReview> CliApp::reviewWorkingCopy(const Invocation &invoca
     auto clone = ws::openWorkingClone(*config, **provider, args.project);
     if (!clone.ok())
         return clone.error();
-    auto review = ws::prepareOverlayReview(*clone, args.project, args.service, args.env, manifest::KustomizeRunner(),
+    auto review = ws::prepareOverlayReview(*clone, args.project, args.service, args.env, ws::kustomizeRunnerFor(*config),
                                            (*provider)->remoteAuth());
     if (!review.ok())
         return review.error();
@@ -150,7 +151,8 @@ int CliApp::commit(const Invocation &invocation)
     plan.auth = working->provider->remoteAuth();
     plan.message = git::CommitMessage{invocation.message.trimmed() + u'\n',
                                       git::userIdentity(working->clone.repository()), {}};
-    auto outcome = ws::commitOverlayReview(working->review, opened->repo, working->clone, plan);
+    auto outcome = ws::commitOverlayReview(working->review, opened->repo, working->clone, plan,
+                                           ws::kustomizeRunnerFor(working->config));
     if (!outcome.ok())
         return fail(outcome.error());
     m_out << EditCommandsText::tr("Committed %1 and pushed to %2 (%n attempt(s)).", nullptr, outcome->attempts)

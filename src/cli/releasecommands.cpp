@@ -14,6 +14,7 @@
 #include "workspace/catalog.h"
 #include "workspace/release.h"
 #include "workspace/releasehistory.h"
+#include "workspace/renderscope.h"
 #include "workspace/repoprovider.h"
 
 #include <QCoreApplication>
@@ -122,7 +123,7 @@ int CliApp::landRelease(const Invocation &invocation, ReleaseSite &site, const w
     plan.remoteUrl = site.project.url;
     plan.branch = site.config.branch;
     plan.message = prepared.message;
-    plan.edit = prepared.edit;
+    plan.edit = ws::renderCheckedEdit(prepared.edit, {ws::kustomizeRunnerFor(site.config), invocation.allowBroken});
     plan.auth = site.provider->remoteAuth();
     plan.maxAttempts = pushAttempts;
     int announced = 1;

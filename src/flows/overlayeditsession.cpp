@@ -4,6 +4,7 @@
 #include "git/identity.h"
 #include "workspace/overlayedit.h"
 #include "workspace/projectrepo.h"
+#include "workspace/renderscope.h"
 #include "workspace/repoprovider.h"
 
 #include <QDir>
@@ -173,9 +174,10 @@ void OverlayEditSession::runBuildCheck()
         return;
     }
     m_buildGeneration = m_draft.generation;
-    m_buildWatcher.setFuture(QtConcurrent::run([directory = m_directory, draft = m_draft] {
-        return ws::validateDraft(directory, draft.file, draft.content, manifest::KustomizeRunner());
-    }));
+    m_buildWatcher.setFuture(QtConcurrent::run(
+        [directory = m_directory, draft = m_draft, runner = ws::kustomizeRunnerFor(m_target.config)] {
+            return ws::validateDraft(directory, draft.file, draft.content, runner);
+        }));
 }
 
 void OverlayEditSession::prepareReview()
@@ -189,7 +191,7 @@ void OverlayEditSession::prepareReview()
             if (!clone.ok())
                 return clone.error();
             return ws::prepareOverlayReview(*clone, target.project, target.service, target.env,
-                                            manifest::KustomizeRunner(), target.provider->remoteAuth(),
+                                            ws::kustomizeRunnerFor(target.config), target.provider->remoteAuth(),
                                             context.cancelFlag());
         },
         this, [this](Result<ws::OverlayReview> review) {
@@ -225,7 +227,7 @@ void OverlayEditSession::commit(const ws::OverlayReview &review, const QString &
             plan.progress = [&context](int attempt, const QString &status) {
                 context.setStatus(OverlayEditSession::tr("Attempt %1: %2").arg(attempt).arg(status));
             };
-            return ws::commitOverlayReview(review, opened->repo, *clone, plan);
+            return ws::commitOverlayReview(review, opened->repo, *clone, plan, ws::kustomizeRunnerFor(target.config));
         },
         this, [this](Result<git::PushOutcome> outcome) {
             if (!outcome.ok()) {

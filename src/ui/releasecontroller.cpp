@@ -13,6 +13,7 @@
 #include "ui/dialogs/reviewdialog.h"
 #include "workspace/journal.h"
 #include "workspace/projectrepo.h"
+#include "workspace/renderscope.h"
 
 #include <QInputDialog>
 #include <QMessageBox>
@@ -288,10 +289,16 @@ void ReleaseController::reviewThenRun(ws::ReleaseOperation operation, const QStr
     flows::SharedRepoProvider provider = m_workspace->provider;
     std::shared_ptr<git::RepoCache> cache = m_cache;
     Q_EMIT progress(tr("Building the review of %1…").arg(summary));
-    m_jobs.submitFor<ws::OverlayReview>(
+    // The review, and when the overlay does not build as the change would land, whether it was already broken
+    // before in a way the change does not touch (then the person may choose to go ahead).
+    struct ReleaseReview {
+        ws::OverlayReview review;
+        QString brokenBefore;
+    };
+    m_jobs.submitFor<ReleaseReview>(
         u"release-review:"_s + key(operation.project, operation.request.service, operation.request.env),
         tr("Review: %1").arg(summary),
-        [config, provider, cache, operation](flows::JobContext &context) -> Result<ws::OverlayReview> {
+        [config, provider, cache, operation](flows::JobContext &context) -> Result<ReleaseReview> {
             auto opened = ws::openFetchedProject(config, *cache, *provider, operation.project,
                                                  ReleaseController::tr("The deployment repo cannot be fetched, so "
                                                                        "the review would be out of date."),
@@ -302,18 +309,30 @@ void ReleaseController::reviewThenRun(ws::ReleaseOperation operation, const QStr
             auto prepared = ws::prepareOperation(opened->repo, opened->tip, operation, git::Signature{});
             if (!prepared.ok())
                 return prepared.error();
-            return ws::previewEdit(opened->repo, opened->tip, operation.project, operation.request.service,
-                                   operation.request.env, prepared->edit, manifest::KustomizeRunner());
+            const manifest::KustomizeRunner runner = ws::kustomizeRunnerFor(config);
+            auto review = ws::previewEdit(opened->repo, opened->tip, operation.project, operation.request.service,
+                                          operation.request.env, prepared->edit, runner);
+            if (!review.ok())
+                return review.error();
+            ReleaseReview out{std::move(*review), {}};
+            if (out.review.validation.hasErrors()) {
+                const git::SemanticEdit gated = ws::renderCheckedEdit(prepared->edit, {runner, false});
+                auto judged = gated(git::Snapshot(opened->repo, opened->tip));
+                if (!judged.ok() && judged.error().code == Error::Code::Precondition)
+                    out.brokenBefore = judged.error().fullText();
+            }
+            return out;
         },
-        this, [this, operation, summary](Result<ws::OverlayReview> review) {
+        this, [this, operation, summary](Result<ReleaseReview> reviewed) {
             Q_EMIT progress(QString());
-            if (!review.ok()) {
-                if (review.error().code == Error::Code::Conflict && operation.kind == ws::ReleaseKind::Rollback
+            if (!reviewed.ok()) {
+                const Error &error = reviewed.error();
+                if (error.code == Error::Code::Conflict && operation.kind == ws::ReleaseKind::Rollback
                     && !operation.request.tag.isEmpty()) {
                     // The revert does not apply: offer the forward release of the tag it would have restored.
                     const auto answer = QMessageBox::question(
                         m_window, tr("Roll Back Not Possible"),
-                        review.error().message + u"\n\n"_s
+                        error.message + u"\n\n"_s
                             + tr("Release %1 forward instead?").arg(operation.request.tag),
                         QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Yes);
                     if (answer == QMessageBox::Yes)
@@ -321,16 +340,37 @@ void ReleaseController::reviewThenRun(ws::ReleaseOperation operation, const QStr
                                 operation.request.tag);
                     return;
                 }
-                const bool refused = review.error().code == Error::Code::Precondition
-                                     || review.error().code == Error::Code::Conflict;
-                Q_EMIT finished(false, refused, review.error().fullText());
+                const bool refused = error.code == Error::Code::Precondition || error.code == Error::Code::Conflict;
+                Q_EMIT finished(false, refused, error.fullText());
                 return;
             }
-            auto *dialog = new ReviewDialog(*review, m_window);
+            ws::OverlayReview review = std::move(reviewed->review);
+            ws::ReleaseOperation confirmedOperation = operation;
+            if (!reviewed->brokenBefore.isEmpty()) {
+                const auto answer = QMessageBox::question(
+                    m_window, tr("Overlay Already Broken"),
+                    reviewed->brokenBefore + u"\n\n"_s
+                        + tr("Go ahead with the change on the broken overlay? Argo CD cannot sync the environment "
+                             "until the overlay is fixed."),
+                    QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+                if (answer != QMessageBox::Yes) {
+                    Q_EMIT finished(false, true, reviewed->brokenBefore);
+                    return;
+                }
+                // What was broken before is shown, but no longer blocks the commit: the person chose to go ahead.
+                confirmedOperation.allowBroken = true;
+                for (ws::Finding &finding : review.validation.findings) {
+                    if (finding.diagnostic.isError()) {
+                        finding.diagnostic.severity = manifest::Diagnostic::Severity::Warning;
+                        finding.diagnostic.message = tr("Broken before this change: %1").arg(finding.diagnostic.message);
+                    }
+                }
+            }
+            auto *dialog = new ReviewDialog(review, m_window);
             dialog->setAttribute(Qt::WA_DeleteOnClose);
             dialog->setCommitSummary(summary);
-            connect(dialog, &ReviewDialog::commitRequested, this, [this, operation](const QString &message) {
-                ws::ReleaseOperation confirmed = operation;
+            connect(dialog, &ReviewDialog::commitRequested, this, [this, confirmedOperation](const QString &message) {
+                ws::ReleaseOperation confirmed = confirmedOperation;
                 confirmed.message = message;
                 run(confirmed);
             });

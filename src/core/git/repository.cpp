@@ -323,7 +323,8 @@ Result<std::vector<TreeEntry>> Repository::listDirectory(const ObjectId &commit,
     for (size_t i = 0; i < count; ++i) {
         const git_tree_entry *entry = git_tree_entry_byindex(tree->get(), i);
         out.push_back(TreeEntry{QString::fromUtf8(git_tree_entry_name(entry)),
-                                git_tree_entry_type(entry) == GIT_OBJECT_TREE, fromOid(git_tree_entry_id(entry))});
+                                git_tree_entry_type(entry) == GIT_OBJECT_TREE, fromOid(git_tree_entry_id(entry)),
+                                git_tree_entry_filemode(entry) == GIT_FILEMODE_LINK});
     }
     // Git orders folders as if their name ended in '/'; callers want plain name order.
     std::sort(out.begin(), out.end(), [](const TreeEntry &a, const TreeEntry &b) { return a.name < b.name; });

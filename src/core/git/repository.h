@@ -24,6 +24,7 @@ struct TreeEntry {
     QString name;
     bool isDirectory = false;
     ObjectId id;
+    bool isLink = false;   ///< a symbolic link (its blob holds the target path)
 };
 
 /// Owns one libgit2 repository handle. Move-only; use it on one thread at a time (workers open their own).

@@ -62,6 +62,25 @@ Result<QStringList> KustomizeRunner::command() const
                               "kustomize path in Settings."));
 }
 
+QProcessEnvironment KustomizeRunner::childEnvironment(const QProcessEnvironment &from, bool network)
+{
+    // What kustomize and kubectl read: PATH to find git (remote resources), HOME and XDG_* for their caches, the
+    // temporary folder, time zone and locale. Proxies carry no secret of ours; TLS roots and the SSH agent only matter
+    // when kustomize may fetch.
+    static const QStringList kept{u"PATH"_s,        u"HOME"_s,        u"TMPDIR"_s,      u"TZ"_s,
+                                  u"LANG"_s,        u"LANGUAGE"_s,    u"XDG_CACHE_HOME"_s, u"XDG_CONFIG_HOME"_s,
+                                  u"HTTP_PROXY"_s,  u"HTTPS_PROXY"_s, u"NO_PROXY"_s,    u"http_proxy"_s,
+                                  u"https_proxy"_s, u"no_proxy"_s};
+    static const QStringList keptForNetwork{u"SSL_CERT_FILE"_s, u"SSL_CERT_DIR"_s, u"SSH_AUTH_SOCK"_s,
+                                            u"GIT_SSL_CAINFO"_s};
+    QProcessEnvironment out;
+    for (const QString &name : from.keys()) {
+        if (kept.contains(name) || name.startsWith(u"LC_"_s) || (network && keptForNetwork.contains(name)))
+            out.insert(name, from.value(name));
+    }
+    return out;
+}
+
 Result<QByteArray> KustomizeRunner::build(const QString &directory) const
 {
     Result<QStringList> cmd = command();
@@ -71,9 +90,13 @@ Result<QByteArray> KustomizeRunner::build(const QString &directory) const
         return makeError(Error::Code::NotFound,
                          Text::tr("The folder \"%1\" to build with kustomize does not exist.").arg(directory));
 
+    // Root-only loading is kustomize's default; said explicitly so that no configuration can widen it: a file a
+    // kustomization names must lie below its own folder (bases are their own roots).
     QStringList arguments = cmd->mid(1);
-    arguments << QDir::toNativeSeparators(directory);
+    arguments << u"--load-restrictor"_s << u"LoadRestrictionsRootOnly"_s << QDir::toNativeSeparators(directory);
     QProcess process;
+    process.setProcessEnvironment(childEnvironment(QProcessEnvironment::systemEnvironment(),
+                                                   m_options.allowRemoteResources));
     process.setProgram(cmd->first());
     process.setArguments(arguments);
     process.setStandardInputFile(QProcess::nullDevice());

@@ -4,6 +4,7 @@
 #include "manifest/kustomization.h"
 #include "manifest/manifestcheck.h"
 #include "manifest/yamlcheck.h"
+#include "workspace/renderscope.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -123,7 +124,9 @@ manifest::ManifestRole roleInServiceEnv(const QString &file, const manifest::Kus
     return manifest::roleOf(info.fileName(), sibling);
 }
 
-ValidationReport validateDirectory(const QString &dir, const manifest::KustomizeRunner &runner)
+namespace {
+
+ValidationReport validateCopy(const QString &dir, const manifest::KustomizeRunner &runner)
 {
     ValidationReport report;
     const QDir root(dir);
@@ -197,40 +200,107 @@ ValidationReport validateDirectory(const QString &dir, const manifest::Kustomize
     return report;
 }
 
-namespace {
+RenderPolicy policyOf(const manifest::KustomizeRunner &runner)
+{
+    RenderPolicy policy;
+    policy.allowRemoteResources = runner.options().allowRemoteResources;
+    return policy;
+}
 
-/// Extracts `service`/`env` of `commit` into a temporary folder and returns what `work` makes of that folder.
+/// Stages `folder` of `files` into a temporary folder and returns what `work` makes of the staging.
 template<typename Work>
-auto inExtractedFolder(const git::Repository &repo, const git::ObjectId &commit, const QString &service,
-                       const QString &env, Work &&work) -> decltype(work(QString()))
+auto inStagedFolder(const RenderFiles &files, const QString &folder, const manifest::KustomizeRunner &runner,
+                    Work &&work) -> decltype(work(std::declval<const StagedRender &>()))
 {
     QTemporaryDir scratch;
     if (!scratch.isValid())
         return makeError(Error::Code::Io, OverlayCheckText::tr("A temporary folder could not be created."),
                          scratch.errorString());
-    if (auto extracted = repo.extractDirectory(commit, ServiceEnvPaths::folder(service, env), scratch.path());
-        !extracted.ok())
-        return extracted.error();
-    return work(scratch.path());
+    auto staged = stageFolder(files, folder, scratch.path(), policyOf(runner));
+    if (!staged.ok())
+        return staged.error();
+    return work(*staged);
 }
 
 } // namespace
 
+ValidationReport validateStaged(const StagedRender &staged, const manifest::KustomizeRunner &runner)
+{
+    if (staged.refused()) {
+        ValidationReport report;
+        report.findings = staged.findings;
+        return report;
+    }
+    ValidationReport report = validateCopy(staged.folder, runner);
+    const QString scratchPrefix = staged.root + u'/';
+    for (Finding &finding : report.findings)
+        finding.diagnostic.message.replace(scratchPrefix, QString());
+    report.findings.insert(report.findings.begin(), staged.findings.begin(), staged.findings.end());
+    return report;
+}
+
+ValidationReport validateDirectory(const QString &dir, const manifest::KustomizeRunner &runner)
+{
+    const QString folder = QFileInfo(dir).absoluteFilePath();
+    QString root = repositoryRootOf(folder);
+    if (root.isEmpty())
+        root = folder;
+    const QString relative = QDir(root).relativeFilePath(folder);
+    auto report = inStagedFolder(RenderFiles::fromDisk(root), relative == u"."_s ? QString() : relative, runner,
+                                 [&](const StagedRender &staged) -> Result<ValidationReport> {
+                                     return validateStaged(staged, runner);
+                                 });
+    if (report.ok())
+        return std::move(*report);
+    ValidationReport failed;
+    failed.findings.push_back({u"."_s, errorAt(0, report.error().fullText())});
+    return failed;
+}
+
 Result<ValidationReport> validateServiceEnv(const git::Repository &repo, const git::ObjectId &commit,
                                             const QString &service, const QString &env,
-                                            const manifest::KustomizeRunner &runner)
+                                            const manifest::KustomizeRunner &runner, const git::FileChanges &changes)
 {
-    return inExtractedFolder(repo, commit, service, env, [&](const QString &dir) -> Result<ValidationReport> {
-        return validateDirectory(dir, runner);
-    });
+    return inStagedFolder(RenderFiles::fromCommit(repo, commit).withChanges(changes),
+                          ServiceEnvPaths::folder(service, env), runner,
+                          [&](const StagedRender &staged) -> Result<ValidationReport> {
+                              return validateStaged(staged, runner);
+                          });
 }
 
 Result<QByteArray> renderServiceEnv(const git::Repository &repo, const git::ObjectId &commit, const QString &service,
-                                    const QString &env, const manifest::KustomizeRunner &runner)
+                                    const QString &env, const manifest::KustomizeRunner &runner,
+                                    const git::FileChanges &changes)
 {
-    return inExtractedFolder(repo, commit, service, env, [&](const QString &dir) {
-        return runner.build(QDir(dir).absoluteFilePath(u"manifests"_s));
-    });
+    const QString folder = ServiceEnvPaths::folder(service, env);
+    return inStagedFolder(RenderFiles::fromCommit(repo, commit).withChanges(changes), folder, runner,
+                          [&](const StagedRender &staged) -> Result<QByteArray> {
+                              if (staged.refused()) {
+                                  return makeError(Error::Code::InvalidInput,
+                                                   OverlayCheckText::tr("The overlay of %1 in %2 was not rendered: "
+                                                                        "%3")
+                                                       .arg(service, env, staged.firstError(folder)));
+                              }
+                              auto built = runner.build(staged.folder + u"/manifests"_s);
+                              if (!built.ok()) {
+                                  Error error = built.error();
+                                  error.message.replace(staged.root + u'/', QString());
+                                  error.detail.replace(staged.root + u'/', QString());
+                                  return error;
+                              }
+                              return built;
+                          });
+}
+
+QString firstError(const std::vector<Finding> &findings, const QString &folder)
+{
+    for (const Finding &finding : findings) {
+        if (finding.diagnostic.isError()) {
+            return QDir::cleanPath(folder + u'/' + finding.file) + u':' + QString::number(finding.diagnostic.line)
+                   + u": "_s + finding.diagnostic.message;
+        }
+    }
+    return {};
 }
 
 } // namespace gd::ws

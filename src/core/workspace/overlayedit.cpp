@@ -5,6 +5,8 @@
 #include "manifest/manifestcheck.h"
 #include "util/names.h"
 #include "workspace/appdirs.h"
+#include "workspace/release.h"
+#include "workspace/renderscope.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -82,28 +84,34 @@ manifest::Diagnostics checkDraft(const QString &folder, const QString &file, con
 ValidationReport validateDraft(const QString &folder, const QString &file, const QByteArray &content,
                                const manifest::KustomizeRunner &runner)
 {
-    QTemporaryDir scratch;
-    const QDir source(folder);
+    // The draft laid over the working copy it belongs to, confined to that repository like every render.
+    const QString absolute = QFileInfo(folder).absoluteFilePath();
+    const QString repository = repositoryRootOf(absolute);
+    const QDir root(repository.isEmpty() ? absolute : repository);
+    const QString relativeFolder = root.relativeFilePath(absolute);
+    const QString repoFolder = relativeFolder == u"."_s ? QString() : relativeFolder;
+    const QString draftPath = QDir::cleanPath(repoFolder.isEmpty() ? file : repoFolder + u'/' + file);
+    git::FileChanges draft;
+    draft.write(draftPath, content);
+
     ValidationReport failed;
-    const auto fail = [&](const QString &sentence) {
-        failed.findings.push_back({file, manifest::Diagnostic{manifest::Diagnostic::Severity::Error, 0, 1, sentence}});
+    QTemporaryDir scratch;
+    if (!scratch.isValid()) {
+        failed.findings.push_back({file, manifest::Diagnostic{manifest::Diagnostic::Severity::Error, 0, 1,
+                                                              OverlayEditText::tr("A temporary folder for the check "
+                                                                                  "could not be created.")}});
         return failed;
-    };
-    if (!scratch.isValid())
-        return fail(OverlayEditText::tr("A temporary folder for the check could not be created."));
-    const QDir target(scratch.path());
-    QDirIterator it(folder, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString relative = source.relativeFilePath(it.next());
-        target.mkpath(QFileInfo(relative).path());
-        if (!QFile::copy(source.absoluteFilePath(relative), target.absoluteFilePath(relative)))
-            return fail(OverlayEditText::tr("%1 could not be copied for the check.").arg(relative));
     }
-    target.mkpath(QFileInfo(file).path());
-    QSaveFile draft(target.absoluteFilePath(file));
-    if (!draft.open(QIODevice::WriteOnly) || draft.write(content) < 0 || !draft.commit())
-        return fail(OverlayEditText::tr("The edited text could not be written for the check."));
-    return validateDirectory(scratch.path(), runner);
+    RenderPolicy policy;
+    policy.allowRemoteResources = runner.options().allowRemoteResources;
+    auto staged = stageFolder(RenderFiles::fromDisk(root.absolutePath()).withChanges(draft), repoFolder,
+                              scratch.path(), policy);
+    if (!staged.ok()) {
+        failed.findings.push_back(
+            {file, manifest::Diagnostic{manifest::Diagnostic::Severity::Error, 0, 1, staged.error().fullText()}});
+        return failed;
+    }
+    return validateStaged(*staged, runner);
 }
 
 Result<OverlayReview> prepareOverlayReview(git::WorkingClone &clone, const QString &project, const QString &service,
@@ -160,7 +168,8 @@ Result<OverlayReview> prepareOverlayReview(git::WorkingClone &clone, const QStri
 }
 
 Result<git::PushOutcome> commitOverlayReview(const OverlayReview &review, git::Repository &cache,
-                                             git::WorkingClone &clone, git::PushPlan plan)
+                                             git::WorkingClone &clone, git::PushPlan plan,
+                                             const manifest::KustomizeRunner &runner)
 {
     if (const QString reason = review.blockingReason(); !reason.isEmpty())
         return makeError(Error::Code::InvalidInput, reason);
@@ -183,6 +192,8 @@ Result<git::PushOutcome> commitOverlayReview(const OverlayReview &review, git::R
         }
         return changes;
     };
+    // The review validated the working copy; each tip the loop tries is built again as the commit would land.
+    plan.edit = renderCheckedEdit(std::move(plan.edit), {runner, false});
     auto outcome = git::runPushLoop(cache, plan);
     if (!outcome.ok())
         return outcome.error();

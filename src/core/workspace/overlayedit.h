@@ -50,8 +50,10 @@ Result<OverlayReview> prepareOverlayReview(git::WorkingClone &clone, const QStri
 /// Commits exactly the reviewed bytes (`mine` of every file) through the push loop on `cache` (`plan` gives remote,
 /// branch, auth and message; its edit is set here), then moves the working clone to the new commit. Refuses
 /// (InvalidInput, nothing pushed) while review.blockingReason() is set; stops with Precondition when a reviewed file
-/// changed on the remote after the review. The caller holds the cache's operation lock.
+/// changed on the remote after the review, and with Kustomize (file:line) when the environment would not build on the
+/// tip it goes onto (renderCheckedEdit with `runner`, on every retry). The caller holds the cache's operation lock.
 Result<git::PushOutcome> commitOverlayReview(const OverlayReview &review, git::Repository &cache,
-                                             git::WorkingClone &clone, git::PushPlan plan);
+                                             git::WorkingClone &clone, git::PushPlan plan,
+                                             const manifest::KustomizeRunner &runner = manifest::KustomizeRunner());
 
 } // namespace gd::ws

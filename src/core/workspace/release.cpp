@@ -776,6 +776,99 @@ Result<PreparedRelease> prepareRollback(const git::Repository &repo, const git::
     return PreparedRelease{*trailers, revertMessage(*trailers, info->summary, author), std::move(edit)};
 }
 
+namespace {
+
+/// The first error of a render check: the repository path of its file, and "path:line: sentence".
+struct RenderVerdict {
+    QString file;
+    QString text;
+    bool builds() const { return text.isEmpty(); }
+};
+
+/// Validates `service`/`env` of `tip` with `changes` laid over it. nullopt when the folder is absent there.
+Result<std::optional<RenderVerdict>> renderVerdict(const git::Snapshot &tip, const QString &service,
+                                                   const QString &env, const git::FileChanges &changes,
+                                                   const manifest::KustomizeRunner &runner)
+{
+    auto report = validateServiceEnv(tip.repository(), tip.commit(), service, env, runner, changes);
+    if (!report.ok()) {
+        if (report.error().code == Error::Code::NotFound)
+            return std::optional<RenderVerdict>();
+        return report.error();
+    }
+    const QString folder = ServiceEnvPaths::folder(service, env);
+    for (const Finding &finding : report->findings) {
+        if (finding.diagnostic.isError()) {
+            return std::optional<RenderVerdict>(
+                RenderVerdict{QDir::cleanPath(folder + u'/' + finding.file), firstError(*report, folder)});
+        }
+    }
+    return std::optional<RenderVerdict>(RenderVerdict{});
+}
+
+} // namespace
+
+git::SemanticEdit renderCheckedEdit(git::SemanticEdit edit, RenderGate gate)
+{
+    // Verdicts by tip, environment and side: a retry on the same tip, or the prepare step before the first attempt,
+    // renders nothing twice.
+    auto verdicts = std::make_shared<QHash<QString, std::optional<RenderVerdict>>>();
+    return [edit = std::move(edit), gate = std::move(gate),
+            verdicts](const git::Snapshot &tip) -> Result<git::FileChanges> {
+        auto changes = edit(tip);
+        if (!changes.ok())
+            return changes;
+        QMap<QString, std::pair<QString, QString>> touched;   // folder → service, env
+        for (auto it = changes->files.cbegin(); it != changes->files.cend(); ++it) {
+            QString service;
+            QString env;
+            if (ServiceEnvPaths::parse(it.key(), &service, &env))
+                touched.insert(ServiceEnvPaths::folder(service, env), {service, env});
+        }
+        for (auto it = touched.cbegin(); it != touched.cend(); ++it) {
+            const auto &[service, env] = it.value();
+            const QString key = tip.commit().toHex() + u'|' + it.key();
+            const auto verdict = [&](bool after) -> Result<std::optional<RenderVerdict>> {
+                const QString side = key + (after ? u"|after"_s : u"|before"_s);
+                if (auto known = verdicts->constFind(side); known != verdicts->cend())
+                    return *known;
+                auto judged = renderVerdict(tip, service, env, after ? *changes : git::FileChanges{}, gate.runner);
+                if (judged.ok())
+                    verdicts->insert(side, *judged);
+                return judged;
+            };
+            auto after = verdict(true);
+            if (!after.ok())
+                return after.error();
+            if (!after->has_value() || (*after)->builds())
+                continue;   // removed by the change, or it builds
+            auto before = verdict(false);
+            if (!before.ok())
+                return before.error();
+            const bool brokenBefore = before->has_value() && !(*before)->builds();
+            const bool untouched = brokenBefore && (*before)->text == (*after)->text
+                                   && !changes->files.contains((*after)->file);
+            if (!untouched) {
+                return makeError(Error::Code::Kustomize,
+                                 ReleaseText::tr("The change would leave the overlay of %1 in %2 not building, so "
+                                                 "nothing was pushed. Fix what is named below and try again.")
+                                     .arg(service, env),
+                                 (*after)->text);
+            }
+            if (!gate.allowBroken) {
+                return makeError(Error::Code::Precondition,
+                                 ReleaseText::tr("The overlay of %1 in %2 did not build before this change either, "
+                                                 "and the change does not touch what is wrong, so nothing was pushed. "
+                                                 "Fix the overlay first, or confirm that the change goes onto a "
+                                                 "broken overlay (gitops-desk-cli: --allow-broken).")
+                                     .arg(service, env),
+                                 (*after)->text);
+            }
+        }
+        return changes;
+    };
+}
+
 Result<OverlayReview> previewEdit(const git::Repository &repo, const git::ObjectId &tip, const QString &project,
                                   const QString &service, const QString &env, const git::SemanticEdit &edit,
                                   const manifest::KustomizeRunner &runner)
@@ -796,32 +889,11 @@ Result<OverlayReview> previewEdit(const git::Repository &repo, const git::Object
         review.files.push_back({it.key(), *before, *before, it.value()});
     }
 
-    // The environment as it would land: the tip's folder with the changed files written over it.
-    QTemporaryDir scratch;
-    if (!scratch.isValid()) {
-        return makeError(Error::Code::Io, ReleaseText::tr("A temporary folder for the preview could not be created."),
-                         scratch.errorString());
-    }
-    const QString folder = ServiceEnvPaths::folder(service, env);
-    if (auto extracted = repo.extractDirectory(tip, folder, scratch.path()); !extracted.ok())
-        return extracted.error();
-    const QDir target(scratch.path());
-    for (auto it = changes->files.cbegin(); it != changes->files.cend(); ++it) {
-        if (!it.key().startsWith(folder + u'/'))
-            continue;
-        const QString file = target.filePath(it.key().mid(folder.size() + 1));
-        if (!it.value()) {
-            QFile::remove(file);
-            continue;
-        }
-        QDir().mkpath(QFileInfo(file).path());
-        QSaveFile out(file);
-        if (!out.open(QIODevice::WriteOnly) || out.write(*it.value()) < 0 || !out.commit()) {
-            return makeError(Error::Code::Io, ReleaseText::tr("The changed file could not be written for the preview."),
-                             out.errorString());
-        }
-    }
-    review.validation = validateDirectory(scratch.path(), runner);
+    // The environment as it would land: the tip with the changed files laid over it.
+    auto after = validateServiceEnv(repo, tip, service, env, runner, *changes);
+    if (!after.ok())
+        return after.error();
+    review.validation = std::move(*after);
 
     auto before = renderServiceEnv(repo, tip, service, env, runner);
     if (!before.ok()) {

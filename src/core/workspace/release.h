@@ -150,6 +150,20 @@ Result<PreparedRelease> prepareAbort(const git::Repository &repo, const git::Obj
 Result<PreparedRelease> prepareRollback(const git::Repository &repo, const git::ObjectId &tip,
                                         const git::ObjectId &release, const git::Signature &author);
 
+/// How a change is checked against its render before it is pushed (DESIGN.md §6).
+struct RenderGate {
+    manifest::KustomizeRunner runner;
+    bool allowBroken = false;   ///< go ahead onto an overlay that was broken before when the change does not touch it
+};
+
+/// `edit` with a render check on every tip it is applied to (so on each retry of the push loop): each service
+/// environment whose folder the change touches is validated as it would land (references confined, kustomize build).
+/// When one does not build the edit fails with Kustomize, naming file:line, and nothing is pushed — unless it did not
+/// build at the tip either, with the same first error, in a file the change does not touch: then Precondition saying
+/// that it was broken before, or with `allowBroken` the change goes ahead. Each environment is rendered once per
+/// tip (once more, at the tip without the change, only when it fails). Blocking.
+git::SemanticEdit renderCheckedEdit(git::SemanticEdit edit, RenderGate gate);
+
 /// What a release would do, shown before it is confirmed: the one-line file diff, the rendered diff grouped by
 /// resource, and the validation of the environment as it would be. Built by applying `edit` to `tip` in memory and
 /// validating an extraction of the result. Errors of the edit (Precondition, Conflict, InvalidInput) are returned

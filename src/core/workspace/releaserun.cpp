@@ -2,6 +2,7 @@
 #include "workspace/releaserun.h"
 
 #include "workspace/projectrepo.h"
+#include "workspace/renderscope.h"
 
 #include <QCoreApplication>
 
@@ -73,7 +74,7 @@ Result<git::PushOutcome> runReleaseOperation(const WorkspaceConfig &config, git:
     plan.remoteUrl = opened->url;
     plan.branch = config.branch;
     plan.message = prepared->message;
-    plan.edit = prepared->edit;
+    plan.edit = renderCheckedEdit(prepared->edit, {kustomizeRunnerFor(config), operation.allowBroken});
     plan.auth = provider.remoteAuth();
     plan.cancelled = cancelled;
     plan.progress = std::move(progress);

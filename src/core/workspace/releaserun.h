@@ -22,6 +22,7 @@ struct ReleaseOperation {
     QString gaTag;             ///< Promote: the GA tag it showed
     git::ObjectId commit;      ///< Rollback: the release to revert; Abort: the canary release (null: the newest)
     QString message;           ///< the summary (and body) the reviewer confirmed; empty: the standard summary
+    bool allowBroken = false;  ///< the person confirmed going onto an overlay that did not build before (RenderGate)
 };
 
 /// The edit and the message of `operation` on `tip` (prepareRelease, preparePromote, prepareAbort, prepareRollback;
@@ -32,7 +33,8 @@ Result<PreparedRelease> prepareOperation(const git::Repository &repo, const git:
                                          const ReleaseOperation &operation, const git::Signature &author);
 
 /// Runs `operation` on the project's deployment repo (DESIGN.md §2.3): fetches, builds the edit and the release
-/// message (summary and trailers) for the tip, and pushes with the loop, re-checking the precondition on every retry.
+/// message (summary and trailers) for the tip, and pushes with the loop, re-checking the precondition and the render
+/// (renderCheckedEdit, with operation.allowBroken) on every retry.
 /// Precondition or Conflict errors mean nothing was pushed because the repo moved under the user. Blocking: call on
 /// a worker; takes the repo's operation lock in `cache`.
 Result<git::PushOutcome> runReleaseOperation(const WorkspaceConfig &config, git::RepoCache &cache,

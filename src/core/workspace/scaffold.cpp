@@ -39,24 +39,6 @@ QString fromYaml(const YAML::Node &node)
     return QString::fromStdString(node.as<std::string>());
 }
 
-/// Writes `files` (repository paths below `folder`) into `dir`, keeping their paths relative to `folder`.
-Result<void> writeBelow(const QString &dir, const QString &folder, const git::FileChanges &files)
-{
-    const QDir target(dir);
-    for (auto it = files.files.cbegin(); it != files.files.cend(); ++it) {
-        if (!it.key().startsWith(folder + u'/') || !it.value())
-            continue;
-        const QString file = target.filePath(it.key().mid(folder.size() + 1));
-        QDir().mkpath(QFileInfo(file).path());
-        QSaveFile out(file);
-        if (!out.open(QIODevice::WriteOnly) || out.write(*it.value()) < 0 || !out.commit()) {
-            return makeError(Error::Code::Io, ScaffoldText::tr("A rendered file could not be written for the preview."),
-                             out.errorString());
-        }
-    }
-    return {};
-}
-
 bool folderExists(const git::Repository &repo, const git::ObjectId &tip, const QString &folder)
 {
     return !tip.isNull() && repo.entryId(tip, folder).ok();
@@ -333,21 +315,13 @@ Result<OverlayReview> previewScaffold(const git::Repository &repo, const git::Ob
 
     QStringList renderProblems;
     for (const auto &[env, files] : perEnv) {
-        // The environment as it would land: the tip's folder (when there is one) with the rendered files over it.
-        QTemporaryDir scratch;
-        if (!scratch.isValid()) {
-            return makeError(Error::Code::Io, ScaffoldText::tr("A temporary folder for the preview could not be created."),
-                             scratch.errorString());
-        }
+        // The environment as it would land: the tip (when the folder is there) with the rendered files over it.
         const QString folder = ServiceEnvPaths::folder(service, env);
         const bool existed = folderExists(repo, tip, folder);
-        if (existed) {
-            if (auto extracted = repo.extractDirectory(tip, folder, scratch.path()); !extracted.ok())
-                return extracted.error();
-        }
-        if (auto written = writeBelow(scratch.path(), folder, files); !written.ok())
-            return written.error();
-        ValidationReport report = validateDirectory(scratch.path(), runner);
+        auto validated = validateServiceEnv(repo, tip, service, env, runner, files);
+        if (!validated.ok())
+            return validated.error();
+        ValidationReport report = std::move(*validated);
         for (Finding &finding : report.findings) {
             finding.file = env + u'/' + finding.file;
             review.validation.findings.push_back(std::move(finding));

@@ -2,6 +2,8 @@
 #include "workspace/scaffoldrun.h"
 
 #include "workspace/projectrepo.h"
+#include "workspace/release.h"
+#include "workspace/renderscope.h"
 #include "workspace/overlaycheck.h"
 
 #include <QCoreApplication>
@@ -132,7 +134,8 @@ Result<ScaffoldLanding> commitScaffold(const WorkspaceConfig &config, git::RepoC
     plan.remoteUrl = opened->url;
     plan.branch = config.branch;
     plan.message = git::withReviewedSummary(scaffoldMessage(prepared.answers, prepared.review, author), message);
-    plan.edit = scaffoldEdit(prepared.review);
+    // A new service environment has no "before": whatever does not build is refused.
+    plan.edit = renderCheckedEdit(scaffoldEdit(prepared.review), {kustomizeRunnerFor(config), false});
     plan.auth = provider.remoteAuth();
     plan.maxAttempts = kPushAttempts;
     plan.cancelled = cancelled;

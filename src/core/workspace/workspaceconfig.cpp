@@ -313,7 +313,7 @@ Result<WorkspaceConfig> parseRoot(const ConfigReader &reader, const YAML::Node &
     if (auto known = reader.rejectUnknownKeys(root,
                                               {u"name"_s, u"provider"_s, u"repoPrefix"_s, u"branch"_s,
                                                u"templates"_s, u"argocd"_s, u"environments"_s, u"registry"_s,
-                                               u"release"_s},
+                                               u"release"_s, u"kustomize"_s},
                                               {});
         !known.ok())
         return known.error();
@@ -366,6 +366,15 @@ Result<WorkspaceConfig> parseRoot(const ConfigReader &reader, const YAML::Node &
                                                                  u"release.rollbackWindowMinutes"_s,
                                                                  config.rollbackWindowMinutes));
     }
+    YAML::Node kustomize;
+    GD_READ(kustomize, reader.mapping(root, "kustomize", u"kustomize"_s));
+    if (kustomize.IsMap()) {
+        if (auto known = reader.rejectUnknownKeys(kustomize, {u"allowRemoteResources"_s}, u"kustomize"_s); !known.ok())
+            return known.error();
+        GD_READ(config.allowRemoteResources, reader.boolean(kustomize, "allowRemoteResources",
+                                                            u"kustomize.allowRemoteResources"_s, false));
+    }
+
     if (auto values = checkWorkspaceValues(reader, root, config); !values.ok())
         return values.error();
     return config;
@@ -469,6 +478,11 @@ QByteArray WorkspaceConfig::toYaml() const
     out << YAML::Key << "release" << YAML::Value << YAML::BeginMap;
     out << YAML::Key << "rollbackWindowMinutes" << YAML::Value << rollbackWindowMinutes;
     out << YAML::EndMap;
+    if (allowRemoteResources) {
+        out << YAML::Key << "kustomize" << YAML::Value << YAML::BeginMap;
+        out << YAML::Key << "allowRemoteResources" << YAML::Value << true;
+        out << YAML::EndMap;
+    }
     out << YAML::EndMap;
     return QByteArray(out.c_str()) + '\n';
 }

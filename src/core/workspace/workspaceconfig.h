@@ -33,6 +33,7 @@ struct EnvironmentConfig {
 ///   - {name: uat, cluster: https://kubernetes.default.svc, namespace: "{project}-uat", canary: true, approval: false}
 /// registry: {type: registry2, url: https://registry.example.com}
 /// release: {rollbackWindowMinutes: 30}
+/// kustomize: {allowRemoteResources: false}    # true: overlays may name remote resources (kustomize fetches them)
 /// \endcode
 struct WorkspaceConfig {
     enum class ProviderType { Local, GitLab };
@@ -56,6 +57,7 @@ struct WorkspaceConfig {
     QString registryType;
     QString registryUrl;
     int rollbackWindowMinutes = 30;
+    bool allowRemoteResources = false;   ///< kustomize.allowRemoteResources
 
     /// Reads and checks `path`. The error names the file, the bad key and its line, e.g.
     /// "workspace.yaml line 3: provider.type must be "local" or "gitlab", not "svn"."

@@ -199,7 +199,8 @@ void TestKustomizeRunner::passesArgumentsWithoutShell()
     QVERIFY(QDir().mkpath(overlay));
     const auto result = KustomizeRunner({program, 5000ms}).build(overlay);
     QVERIFY2(result.ok(), result.ok() ? "" : qPrintable(result.error().fullText()));
-    QCOMPARE(QString::fromUtf8(result.value()), u"2|kustomize|"_s + overlay + u'|');
+    QCOMPARE(QString::fromUtf8(result.value()),
+             u"4|kustomize|--load-restrictor|LoadRestrictionsRootOnly|"_s + overlay + u'|');
 }
 
 void TestKustomizeRunner::hangingProgramTimesOut()
