@@ -3,6 +3,7 @@
 
 #include "manifest/kustomization.h"
 #include "manifest/manifestcheck.h"
+#include "manifest/yamltext.h"
 #include "manifest/yamlcheck.h"
 #include "workspace/renderscope.h"
 
@@ -60,7 +61,7 @@ QSet<QString> renderedImages(const QByteArray &rendered)
 {
     QSet<QString> images;
     try {
-        for (const YAML::Node &doc : YAML::LoadAll(rendered.toStdString()))
+        for (const YAML::Node &doc : manifest::yamltext::loadAll(rendered))
             collectImages(doc, images);
     } catch (const YAML::Exception &) {
         // kustomize output always parses; an odd stream just yields no image checks.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "workspace/renderscope.h"
 
+#include "manifest/yamltext.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -449,7 +451,7 @@ public:
         }
         YAML::Node root;
         try {
-            for (const YAML::Node &doc : YAML::LoadAll(text->toStdString())) {
+            for (const YAML::Node &doc : manifest::yamltext::loadAll(*text)) {
                 if (doc.IsMap()) {
                     root = doc;
                     break;
