@@ -2,6 +2,48 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ReleaseText</name>
+    <message>
+        <source>The change would leave the overlay of %1 in %2 not building, so nothing was pushed. Fix what is named below and try again.</source>
+        <translation>此更改会使 %1 在 %2 环境中的覆盖层无法构建，因此未推送任何内容。请修正下方列出的问题后再试。</translation>
+    </message>
+    <message>
+        <source>The overlay of %1 in %2 did not build before this change either, and the change does not touch what is wrong, so nothing was pushed. Fix the overlay first, or confirm that the change goes onto a broken overlay (gitops-desk-cli: --allow-broken).</source>
+        <translation>%1 在 %2 环境中的覆盖层在此更改之前就已无法构建，而此更改并未涉及出错之处，因此未推送任何内容。请先修复覆盖层，或确认要将此更改应用到已损坏的覆盖层上（gitops-desk-cli：--allow-broken）。</translation>
+    </message>
+</context>
+<context>
+    <name>gd::DiskProblem</name>
+    <message>
+        <source>No space left on the device that holds %1. Free some space there (local copies of repositories can be deleted safely) and try again.</source>
+        <translation>存放 %1 的设备上没有剩余空间。请在该设备上释放一些空间（仓库的本地副本可以安全删除）后再试。</translation>
+    </message>
+    <message>
+        <source>The folder %1 is not writable (%2). Make it writable for this user, or choose another folder, and try again.</source>
+        <translation>文件夹 %1 不可写（%2）。请让当前用户可以写入该文件夹，或选择其他文件夹，然后再试。</translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a folder, so nothing can be stored there. It was left as it is (it may be yours): move it away or delete it, or choose another folder.</source>
+        <translation>%1 是文件而不是文件夹，因此无法在其中存放任何内容。该文件保持原样（它可能是您的文件）：请将其移走或删除，或选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be made because %2 is a file, not a folder. It was left as it is (it may be yours): move it away or delete it, or choose another folder.</source>
+        <translation>无法创建文件夹 %1，因为 %2 是文件而不是文件夹。该文件保持原样（它可能是您的文件）：请将其移走或删除，或选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>Files cannot be written in %1 (%2). Check the folder and the device, and try again.</source>
+        <translation>无法在 %1 中写入文件（%2）。请检查该文件夹和所在设备后再试。</translation>
+    </message>
+    <message>
+        <source>No space left on the device. Free some space there and try again.</source>
+        <translation>设备上没有剩余空间。请在该设备上释放一些空间后再试。</translation>
+    </message>
+    <message>
+        <source>A file or folder there is not writable (%1): check its permissions and the device.</source>
+        <translation>该处的某个文件或文件夹不可写（%1）：请检查其权限和所在设备。</translation>
+    </message>
+</context>
+<context>
     <name>gd::argo</name>
     <message>
         <source>Argo CD sent %1 that GitOps Desk cannot read.</source>
@@ -309,10 +351,6 @@
         <translation>未请求 Argo CD 同步（--no-sync）；Argo CD 会在下一次轮询时（约三分钟内）发现该提交。</translation>
     </message>
     <message>
-        <source>The commit is pushed, but Argo CD could not be asked to sync it; run `gitops-desk-cli sync %1 %2 %3` once it can be reached.</source>
-        <translation>提交已推送，但无法请求 Argo CD 同步；待可以连接 Argo CD 后，请运行 `gitops-desk-cli sync %1 %2 %3`。</translation>
-    </message>
-    <message>
         <source>Refreshing and syncing the Argo CD Application %1.</source>
         <translation>正在刷新并同步 Argo CD 应用 %1。</translation>
     </message>
@@ -393,10 +431,6 @@
         <translation>--set 的格式是 KEY=VALUE，而不是“%1”。</translation>
     </message>
     <message>
-        <source>selfHeal is true or false, not &quot;%1&quot;.</source>
-        <translation>selfHeal 只能是 true 或 false，而不是“%1”。</translation>
-    </message>
-    <message>
         <source>--set knows no key &quot;%1&quot;; use tag, canaryTag, namespace, cluster, selfHeal, branch, argocdProject, argocdNamespace, devopsNamespace or sourceRepo.</source>
         <translation>--set 不认识键“%1”；请使用 tag、canaryTag、namespace、cluster、selfHeal、branch、argocdProject、argocdNamespace、devopsNamespace 或 sourceRepo。</translation>
     </message>
@@ -465,10 +499,6 @@
         <translation>未创建 Argo CD 应用（--no-sync）。</translation>
     </message>
     <message>
-        <source>The commit is pushed, but the Argo CD Applications could not be created; run the same command again once Argo CD can be reached.</source>
-        <translation>提交已推送，但无法创建 Argo CD 应用；待 Argo CD 可以访问后，请再次运行同一命令。</translation>
-    </message>
-    <message>
         <source>The Argo CD Application %1 could not be created or updated.</source>
         <translation>无法创建或更新 Argo CD 应用 %1。</translation>
     </message>
@@ -491,6 +521,26 @@
     <message>
         <source>Created the repository %1.</source>
         <translation>已创建仓库 %1。</translation>
+    </message>
+    <message>
+        <source>Nothing could be read: no project of the workspace has a deployment repository that could be fetched or a cached copy of it.</source>
+        <translation>无法读取任何内容：工作区中没有任何项目的部署仓库可以获取，也没有任何项目有部署仓库的缓存副本。</translation>
+    </message>
+    <message>
+        <source>Commit %1 is pushed, but Argo CD has not synced it. Run `gitops-desk-cli sync %2 %3 %4` once Argo CD can be reached to finish the release.</source>
+        <translation>提交 %1 已推送，但 Argo CD 尚未同步它。待可以连接 Argo CD 后，请运行 `gitops-desk-cli sync %2 %3 %4` 以完成发布。</translation>
+    </message>
+    <message>
+        <source>%1 %2 already landed on the %3 stage in %4 (commit %5); nothing to push.</source>
+        <translation>%1 %2 已发布到 %4 环境的 %3 阶段（提交 %5）；没有需要推送的内容。</translation>
+    </message>
+    <message>
+        <source>Commit %1 is in Git, but the Argo CD Applications are not all in place; run the same command again once Argo CD can be reached: it commits nothing new and creates them.</source>
+        <translation>提交 %1 已在 Git 中，但 Argo CD 应用尚未全部就绪；待可以连接 Argo CD 后，请再次运行同一命令：它不会提交任何新内容，只会创建这些应用。</translation>
+    </message>
+    <message>
+        <source>Commit %1 is in Git, but Argo CD has not synced %2. Run `gitops-desk-cli sync %3 %4 %5 --wait` once Argo CD can be reached.</source>
+        <translation>提交 %1 已在 Git 中，但 Argo CD 尚未同步 %2。待可以连接 Argo CD 后，请运行 `gitops-desk-cli sync %3 %4 %5 --wait`。</translation>
     </message>
 </context>
 <context>
@@ -765,6 +815,24 @@
         <source>%1 is Degraded: %2</source>
         <translation>%1 已降级：%2</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 (%n s so far) …</source>
+        <translation>
+            <numerusform>%1（已等待 %n 秒）…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waiting for Argo CD to refresh %1</source>
+        <translation>正在等待 Argo CD 刷新 %1</translation>
+    </message>
+    <message>
+        <source>Waiting for Argo CD to accept the sync of %1</source>
+        <translation>正在等待 Argo CD 接受 %1 的同步</translation>
+    </message>
+    <message>
+        <source>Waiting for %1 to be synced and healthy</source>
+        <translation>正在等待 %1 同步完成并变为健康</translation>
+    </message>
 </context>
 <context>
     <name>gd::flows::WorkspaceLoad</name>
@@ -975,6 +1043,36 @@
     <message>
         <source>The local copy could not be moved to %1.</source>
         <translation>无法将本地副本移动到 %1。</translation>
+    </message>
+    <message>
+        <source>process %1 (%2) on host %3</source>
+        <translation>主机 %3 上的进程 %1（%2）</translation>
+    </message>
+    <message>
+        <source>program unknown</source>
+        <translation>程序未知</translation>
+    </message>
+    <message numerus="yes">
+        <source>an owner that cannot be read from the lock file (%n byte(s) in it)</source>
+        <translation>
+            <numerusform>无法从锁文件中读出的持有者（锁文件中有 %n 字节）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The lock file %1 cannot be created. Check that the cache folder %2 is a writable folder with free space.</source>
+        <translation>无法创建锁文件 %1。请检查缓存文件夹 %2 是否为可写入且有剩余空间的文件夹。</translation>
+    </message>
+    <message>
+        <source>another operation of this program on the same repository</source>
+        <translation>本程序对同一仓库的另一项操作</translation>
+    </message>
+    <message>
+        <source>The local copy of %1 is locked by %2, which has held the lock file %3 for more than %4 seconds. Try again when it is done; if that process hangs, end it: its lock is taken over once it has ended.</source>
+        <translation>%1 的本地副本已被 %2 锁定，其持有锁文件 %3 已超过 %4 秒。请在其完成后再试；如果该进程已挂起，请结束它：进程结束后，其锁会被接管。</translation>
+    </message>
+    <message>
+        <source>%1 (lock file %2)</source>
+        <translation>%1（锁文件 %2）</translation>
     </message>
 </context>
 <context>
@@ -1215,10 +1313,6 @@
         <translation>文件夹 %1 中已有内容，且不是 %2 的工作副本。请将其移走或选择其他文件夹。</translation>
     </message>
     <message>
-        <source>The working copy at %1 has no HEAD. Remove the folder to clone again.</source>
-        <translation>位于 %1 的工作副本没有 HEAD。请删除该文件夹以重新克隆。</translation>
-    </message>
-    <message>
         <source>The working copy at %1 is not on branch %2. Switch it back to %2 with git, or remove the folder to clone again.</source>
         <translation>位于 %1 的工作副本不在分支 %2 上。请用 git 将其切换回 %2，或删除该文件夹以重新克隆。</translation>
     </message>
@@ -1271,6 +1365,70 @@
     <message>
         <source>The index of the working copy could not be updated. Run `git status` in %1 to check it.</source>
         <translation>无法更新工作副本的索引。请在 %1 中运行 `git status` 进行检查。</translation>
+    </message>
+    <message>
+        <source>The working copy at %1 has no usable HEAD, and it could not be repaired. Remove the folder to clone again.</source>
+        <translation>位于 %1 的工作副本没有可用的 HEAD，且无法修复。请删除该文件夹以重新克隆。</translation>
+    </message>
+    <message>
+        <source>HEAD was put back on branch %1.</source>
+        <translation>HEAD 已重新指向分支 %1。</translation>
+    </message>
+    <message>
+        <source>The remote of the working copy at %1 could not be set to %2.</source>
+        <translation>无法将位于 %1 的工作副本的远程仓库设置为 %2。</translation>
+    </message>
+    <message>
+        <source>Its remote origin was set to %1.</source>
+        <translation>其远程仓库 origin 已设置为 %1。</translation>
+    </message>
+    <message>
+        <source>The files of HEAD in the working copy at %1 cannot be read.</source>
+        <translation>无法读取位于 %1 的工作副本中 HEAD 的文件。</translation>
+    </message>
+    <message>
+        <source>The broken working copy at %1 could not be removed. Remove it by hand.</source>
+        <translation>无法删除位于 %1 的已损坏工作副本。请手动删除。</translation>
+    </message>
+    <message>
+        <source>It held no files of yours and was removed.</source>
+        <translation>其中没有您的文件，已将其删除。</translation>
+    </message>
+    <message>
+        <source>The broken working copy at %1 could not be moved aside to %2. Move it away by hand.</source>
+        <translation>无法将位于 %1 的已损坏工作副本移至 %2 暂存。请手动将其移走。</translation>
+    </message>
+    <message>
+        <source>Its files were moved to %1: copy what you still need from there.</source>
+        <translation>其文件已移至 %1：请从那里复制您仍需要的内容。</translation>
+    </message>
+    <message>
+        <source>The working copy at %1 was broken (%2) and was made again.</source>
+        <translation>位于 %1 的工作副本已损坏（%2），已重新创建。</translation>
+    </message>
+    <message>
+        <source>The working copy at %1 was never finished (no commit is checked out), and %2 could not be fetched to finish it. %3</source>
+        <translation>位于 %1 的工作副本从未创建完成（未检出任何提交），且无法获取 %2 来完成创建。%3</translation>
+    </message>
+    <message>
+        <source>The working copy at %1 was never finished and held files that differ from %2; it was made again.</source>
+        <translation>位于 %1 的工作副本从未创建完成，且其中的文件与 %2 不同；已重新创建。</translation>
+    </message>
+    <message>
+        <source>It had no commit checked out; commit %1 of %2 now is.</source>
+        <translation>其中原本未检出任何提交；现已检出 %2 的提交 %1。</translation>
+    </message>
+    <message>
+        <source>Its index did not match HEAD and was rebuilt; your changed files were kept.</source>
+        <translation>其索引与 HEAD 不一致，已重建；您修改过的文件均已保留。</translation>
+    </message>
+    <message>
+        <source>The working copy at %1 was left unfinished and was repaired.</source>
+        <translation>位于 %1 的工作副本处于未完成状态，已修复。</translation>
+    </message>
+    <message>
+        <source>The new working copy could not be moved into place at %1.</source>
+        <translation>无法将新的工作副本移动到 %1。</translation>
     </message>
 </context>
 <context>
@@ -1888,6 +2046,62 @@
         <source>The %1 &quot;%2&quot; must start and end with a letter or a digit.</source>
         <translation>%1“%2”必须以字母或数字开头和结尾。</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid branch name: %2.</source>
+        <translation>“%1”不是有效的分支名称：%2。</translation>
+    </message>
+    <message>
+        <source>Branch names follow the rules of git check-ref-format --branch, for example main or release/1.4.</source>
+        <translation>分支名称须遵循 git check-ref-format --branch 的规则，例如 main 或 release/1.4。</translation>
+    </message>
+    <message>
+        <source>it is empty</source>
+        <translation>名称为空</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names no branch</source>
+        <translation>“%1”并不指代分支</translation>
+    </message>
+    <message>
+        <source>it starts with &apos;-&apos;</source>
+        <translation>以“-”开头</translation>
+    </message>
+    <message>
+        <source>it contains a line break or another control character</source>
+        <translation>包含换行符或其他控制字符</translation>
+    </message>
+    <message>
+        <source>it contains a space</source>
+        <translation>包含空格</translation>
+    </message>
+    <message>
+        <source>it contains &apos;%1&apos;</source>
+        <translation>包含“%1”</translation>
+    </message>
+    <message>
+        <source>it contains &quot;%1&quot;</source>
+        <translation>包含“%1”</translation>
+    </message>
+    <message>
+        <source>it starts or ends with &apos;/&apos;</source>
+        <translation>以“/”开头或结尾</translation>
+    </message>
+    <message>
+        <source>it ends with &apos;.&apos;</source>
+        <translation>以“.”结尾</translation>
+    </message>
+    <message>
+        <source>a part of it starts with &apos;.&apos;</source>
+        <translation>其中以“/”分隔的某一段以“.”开头</translation>
+    </message>
+    <message>
+        <source>a part of it ends with &quot;.lock&quot;</source>
+        <translation>其中以“/”分隔的某一段以“.lock”结尾</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid image tag: use 1 to 128 letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;, not starting with &apos;.&apos; or &apos;-&apos;.</source>
+        <translation>“%1”不是有效的镜像标签：请使用 1 到 128 个字母、数字、“_”、“.”或“-”，且不能以“.”或“-”开头。</translation>
+    </message>
 </context>
 <context>
     <name>gd::net::GitLabClient</name>
@@ -2117,16 +2331,8 @@
         <translation>副本数 %1 无效；请至少设为 1，或由自动扩缩容（HPA）来扩缩服务。</translation>
     </message>
     <message>
-        <source>The namespace &quot;%1&quot; is not valid; use lower-case letters, digits and &apos;-&apos; (at most 63).</source>
-        <translation>命名空间“%1”无效；请使用小写字母、数字和“-”（最多 63 个字符）。</translation>
-    </message>
-    <message>
         <source>The namespace &quot;%1&quot; made from the project and the environment is longer than 63 characters; enter a shorter namespace.</source>
         <translation>由项目和环境生成的命名空间“%1”超过 63 个字符；请输入更短的命名空间。</translation>
-    </message>
-    <message>
-        <source>The KubeSphere DevOps namespace &quot;%1&quot; is not valid; use lower-case letters, digits and &apos;-&apos;.</source>
-        <translation>KubeSphere DevOps 命名空间“%1”无效；请使用小写字母、数字和“-”。</translation>
     </message>
     <message>
         <source>The cluster &quot;%1&quot; is not a cluster URL; enter the API server address as Argo CD knows it, for example https://kubernetes.default.svc.</source>
@@ -2151,6 +2357,38 @@
     <message>
         <source>The source repository &quot;%1&quot; is not a git URL; enter an https://, ssh:// or git@host:path address without spaces or quotes, or leave it empty.</source>
         <translation>源代码仓库“%1”不是 git URL；请输入不含空格和引号的 https://、ssh:// 或 git@host:path 地址，或留空。</translation>
+    </message>
+    <message>
+        <source>The %1 &quot;%2&quot; is not valid; use lower-case letters, digits and &apos;-&apos; (at most 63, starting and ending with a letter or digit).</source>
+        <translation>%1“%2”无效；请使用小写字母、数字和“-”（最多 63 个字符，且须以字母或数字开头和结尾）。</translation>
+    </message>
+    <message>
+        <source>namespace</source>
+        <translation>命名空间</translation>
+    </message>
+    <message>
+        <source>Argo CD namespace</source>
+        <translation>Argo CD 命名空间</translation>
+    </message>
+    <message>
+        <source>KubeSphere DevOps namespace</source>
+        <translation>KubeSphere DevOps 命名空间</translation>
+    </message>
+    <message>
+        <source>selfHeal is true or false, not &quot;%1&quot;.</source>
+        <translation>selfHeal 只能是 true 或 false，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>The deployment repository &quot;%1&quot; is not a git URL or an absolute path without spaces, quotes or &apos;$&apos;; check the workspace&apos;s provider.</source>
+        <translation>部署仓库“%1”既不是 git URL，也不是不含空格、引号或“$”的绝对路径；请检查工作区的 provider 设置。</translation>
+    </message>
+    <message>
+        <source>The Argo CD project &quot;%1&quot; is not a valid AppProject name; use lower-case letters, digits, &apos;-&apos; and &apos;.&apos;, for example default.</source>
+        <translation>Argo CD 项目“%1”不是有效的 AppProject 名称；请使用小写字母、数字、“-”和“.”，例如 default。</translation>
+    </message>
+    <message>
+        <source>The branch %1</source>
+        <translation>分支%1</translation>
     </message>
 </context>
 <context>
@@ -2186,6 +2424,14 @@
     <message>
         <source>The template %1 does not give valid YAML at line %2; check that line and the values put into it.</source>
         <translation>模板 %1 在第 %2 行生成的 YAML 无效；请检查该行及填入的值。</translation>
+    </message>
+    <message>
+        <source>The value of ${%1} has a line break and cannot go into %2 at line %3, where it would add lines of its own; give a one-line value.</source>
+        <translation>${%1} 的值包含换行，不能放入 %2 的第 %3 行，否则会在该处额外增加行；请提供单行的值。</translation>
+    </message>
+    <message>
+        <source>The value of ${%1} (&quot;%2&quot;) cannot go into the script of %3 at line %4: there it may only hold letters, digits and . _ / : @ + = , % -.</source>
+        <translation>${%1} 的值（“%2”）不能放入 %3 第 %4 行的脚本中：该处的值只能包含字母、数字和 . _ / : @ + = , % -。</translation>
     </message>
 </context>
 <context>
@@ -2767,6 +3013,12 @@ Open them in the editor again?</source>
         <source>Read the workspace file %1</source>
         <translation>读取工作区文件 %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%n project(s) could not be fetched and are shown from their cached copies. Select a project marked with a warning sign to see how old its copy is and why.</source>
+        <translation>
+            <numerusform>有 %n 个项目无法获取，当前显示的是其缓存副本。请选择带有警告标记的项目，查看其副本的新旧程度及原因。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>gd::ui::MessageBanner</name>
@@ -3197,6 +3449,14 @@ Open them in the editor again?</source>
         <source>Create a service in %1 from the templates: review, commit, push, create its Argo CD Applications</source>
         <translation>从模板在 %1 中创建服务：审阅、提交、推送并创建其 Argo CD 应用</translation>
     </message>
+    <message>
+        <source>The deployment repository could not be fetched: what is shown is from %1. Refresh once the repository can be reached.</source>
+        <translation>无法获取部署仓库：当前显示的内容来自 %1。待可以访问该仓库后，请刷新。</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>来自 %1</translation>
+    </message>
 </context>
 <context>
     <name>gd::ui::ProjectSummaryModel</name>
@@ -3372,6 +3632,18 @@ Environments: %3</source>
     <message>
         <source>The sign-in works, but it could not be kept in the system keychain, so it holds only until the window closes: %1</source>
         <translation>登录有效，但无法保存到系统钥匙串，因此仅在窗口关闭前有效：%1</translation>
+    </message>
+    <message>
+        <source>Overlay Already Broken</source>
+        <translation>覆盖层已损坏</translation>
+    </message>
+    <message>
+        <source>Go ahead with the change on the broken overlay? Argo CD cannot sync the environment until the overlay is fixed.</source>
+        <translation>仍要在已损坏的覆盖层上进行此更改吗？在覆盖层修复之前，Argo CD 无法同步该环境。</translation>
+    </message>
+    <message>
+        <source>Broken before this change: %1</source>
+        <translation>此更改之前就已存在的问题：%1</translation>
     </message>
 </context>
 <context>
@@ -4007,6 +4279,44 @@ with the tags each environment runs.</source>
         <source>A GitLab workspace needs its signed-in provider to be read.</source>
         <translation>读取 GitLab 工作区需要已登录的提供者。</translation>
     </message>
+    <message>
+        <source>the cached copy (of unknown age)</source>
+        <translation>缓存副本（获取时间未知）</translation>
+    </message>
+    <message>
+        <source>less than a minute old</source>
+        <translation>不到一分钟前</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) old</source>
+        <translation>
+            <numerusform>%n 分钟前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) old</source>
+        <translation>
+            <numerusform>%n 小时前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) old</source>
+        <translation>
+            <numerusform>%n 天前</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the cached copy of %1 (%2)</source>
+        <translation>%1 获取的缓存副本（%2）</translation>
+    </message>
+    <message>
+        <source>The deployment repository could not be fetched; this is %1. %2</source>
+        <translation>无法获取部署仓库；当前显示的是 %1。%2</translation>
+    </message>
+    <message>
+        <source>The deployment repository could not be fetched, and there is no cached copy to show. %1</source>
+        <translation>无法获取部署仓库，且没有可显示的缓存副本。%1</translation>
+    </message>
 </context>
 <context>
     <name>gd::ws::DemoWorkspace</name>
@@ -4102,6 +4412,10 @@ Scaffolded from the builtin %2 templates: %3.
         <source>A temporary folder could not be created.</source>
         <translation>无法创建临时文件夹。</translation>
     </message>
+    <message>
+        <source>The overlay of %1 in %2 was not rendered: %3</source>
+        <translation>未渲染 %1 在 %2 环境中的覆盖层：%3</translation>
+    </message>
 </context>
 <context>
     <name>gd::ws::OverlayEdit</name>
@@ -4112,14 +4426,6 @@ Scaffolded from the builtin %2 templates: %3.
     <message>
         <source>A temporary folder for the check could not be created.</source>
         <translation>无法创建用于检查的临时文件夹。</translation>
-    </message>
-    <message>
-        <source>%1 could not be copied for the check.</source>
-        <translation>无法复制 %1 以进行检查。</translation>
-    </message>
-    <message>
-        <source>The edited text could not be written for the check.</source>
-        <translation>无法写入编辑后的文本以进行检查。</translation>
     </message>
     <message>
         <source>The overlay on the branch does not build, so there is nothing to compare with.</source>
@@ -4162,8 +4468,8 @@ Scaffolded from the builtin %2 templates: %3.
 <context>
     <name>gd::ws::ProjectRepo</name>
     <message>
-        <source>Another GitOps Desk process has been using the local copy of project %1 for two minutes; try again when it is done.</source>
-        <translation>另一个 GitOps Desk 进程已占用项目 %1 的本地副本两分钟；请等其完成后再试。</translation>
+        <source>The local copy of project %1 is in use by %2; waiting for it (at most two minutes).</source>
+        <translation>项目 %1 的本地副本正被 %2 使用；正在等待其释放（最多两分钟）。</translation>
     </message>
 </context>
 <context>
@@ -4265,14 +4571,6 @@ Scaffolded from the builtin %2 templates: %3.
         <translation>没有可预览的更改。</translation>
     </message>
     <message>
-        <source>A temporary folder for the preview could not be created.</source>
-        <translation>无法创建用于预览的临时文件夹。</translation>
-    </message>
-    <message>
-        <source>The changed file could not be written for the preview.</source>
-        <translation>无法写入更改后的文件以进行预览。</translation>
-    </message>
-    <message>
         <source>The overlay on the branch does not build, so there is nothing to compare with.</source>
         <translation>分支上的覆盖层无法构建，因此没有可比较的对象。</translation>
     </message>
@@ -4336,6 +4634,77 @@ Scaffolded from the builtin %2 templates: %3.
     </message>
 </context>
 <context>
+    <name>gd::ws::RenderScope</name>
+    <message>
+        <source>%1 is %2 MB; a render reads files of at most %3 MB. Split it into smaller files or remove it.</source>
+        <translation>%1 大小为 %2 MB；渲染只读取不超过 %3 MB 的文件。请将其拆分为较小的文件，或将其删除。</translation>
+    </message>
+    <message>
+        <source>This file nests mappings or lists more than %1 levels deep; kustomize would take minutes over it. Flatten it, or remove the file.</source>
+        <translation>此文件中映射或列表的嵌套深度超过 %1 层；kustomize 处理它需要数分钟。请减少嵌套层级，或删除该文件。</translation>
+    </message>
+    <message>
+        <source>This file uses YAML aliases that expand to more than a million values (an &quot;alias bomb&quot;); kustomize would exhaust the memory. Write the values out, or remove the file.</source>
+        <translation>此文件使用的 YAML 别名展开后超过一百万个值（即“别名炸弹”）；kustomize 会耗尽内存。请直接写出这些值，或删除该文件。</translation>
+    </message>
+    <message>
+        <source>%1 could not be read.</source>
+        <translation>无法读取 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is removed by the change.</source>
+        <translation>%1 已被此更改删除。</translation>
+    </message>
+    <message>
+        <source>This kustomization includes itself (%1); remove the entry that closes the loop.</source>
+        <translation>此 kustomization 包含了自身（%1）；请删除形成循环的那一项。</translation>
+    </message>
+    <message>
+        <source>The overlay reaches more than %1 kustomizations; a render stops there. Check the resources lists for a loop.</source>
+        <translation>该覆盖层引用的 kustomization 超过 %1 个；渲染会在此处停止。请检查 resources 列表中是否存在循环。</translation>
+    </message>
+    <message>
+        <source>The Helm chart repository &quot;%1&quot; is remote: renders do not fetch from the network unless the workspace sets kustomize: {allowRemoteResources: true}. Render the chart into the repository instead.</source>
+        <translation>Helm chart 仓库“%1”是远程仓库：除非工作区设置了 kustomize: {allowRemoteResources: true}，否则渲染不会从网络获取内容。请改为将该 chart 渲染后放入仓库。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is an absolute path: a render reads only files inside the repository, and Argo CD refuses it too. Use a path relative to this kustomization&apos;s folder.</source>
+        <translation>“%1”是绝对路径：渲染只读取仓库内的文件，Argo CD 也会拒绝它。请使用相对于此 kustomization 所在文件夹的路径。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; leads outside the repository: a render reads only files inside the repository, and Argo CD refuses it too. Remove the entry or point it at a file of the repository.</source>
+        <translation>“%1”指向仓库之外：渲染只读取仓库内的文件，Argo CD 也会拒绝它。请删除该项，或让它指向仓库中的文件。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is or goes through a symbolic link: renders follow no links (a link can lead outside the repository, and Argo CD refuses those). Put the file itself in the repository.</source>
+        <translation>“%1”是符号链接或其路径经过符号链接：渲染不会跟随任何链接（链接可能指向仓库之外，Argo CD 会拒绝这类链接）。请将文件本身放入仓库。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a remote resource: renders do not fetch from the network unless the workspace sets kustomize: {allowRemoteResources: true}. Copy it into the repository or allow remote resources.</source>
+        <translation>“%1”是远程资源：除非工作区设置了 kustomize: {allowRemoteResources: true}，否则渲染不会从网络获取内容。请将其复制到仓库中，或允许远程资源。</translation>
+    </message>
+    <message>
+        <source>This file is a symbolic link: renders follow no links (a link can lead outside the repository, and Argo CD refuses those). Put the file itself in the repository.</source>
+        <translation>此文件是符号链接：渲染不会跟随任何链接（链接可能指向仓库之外，Argo CD 会拒绝这类链接）。请将文件本身放入仓库。</translation>
+    </message>
+    <message>
+        <source>The folder %1 could not be created; check the disk space.</source>
+        <translation>无法创建文件夹 %1；请检查磁盘空间。</translation>
+    </message>
+    <message>
+        <source>%1 could not be written for the render; check the disk space.</source>
+        <translation>无法为渲染写入 %1；请检查磁盘空间。</translation>
+    </message>
+    <message>
+        <source>%1 is a symbolic link; renders follow no links.</source>
+        <translation>%1 是符号链接；渲染不会跟随任何链接。</translation>
+    </message>
+    <message>
+        <source>There is no folder %1 to render.</source>
+        <translation>没有可供渲染的文件夹 %1。</translation>
+    </message>
+</context>
+<context>
     <name>gd::ws::RepoProvider</name>
     <message>
         <source>The repository folder %1 does not exist; check provider.path in the workspace file.</source>
@@ -4348,10 +4717,6 @@ Scaffolded from the builtin %2 templates: %3.
 </context>
 <context>
     <name>gd::ws::Scaffold</name>
-    <message>
-        <source>A rendered file could not be written for the preview.</source>
-        <translation>无法为预览写入渲染出的文件。</translation>
-    </message>
     <message>
         <source>The stored scaffold answers are not a YAML mapping.</source>
         <translation>保存的脚手架答案不是 YAML 映射。</translation>
@@ -4375,10 +4740,6 @@ Scaffolded from the builtin %2 templates: %3.
     <message>
         <source>The environment %1 is chosen twice; choose each environment once.</source>
         <translation>环境 %1 被选择了两次；每个环境只能选择一次。</translation>
-    </message>
-    <message>
-        <source>A temporary folder for the preview could not be created.</source>
-        <translation>无法创建用于预览的临时文件夹。</translation>
     </message>
     <message>
         <source>The overlay of %1 does not build; the validation summary says why.</source>
@@ -4445,10 +4806,6 @@ Scaffolded from the builtin %2 templates: %3.
     <message>
         <source>The pinned templates commit &quot;%1&quot; is not a full commit id; write all 40 hexadecimal digits under templates.commit in the workspace file.</source>
         <translation>固定的模板提交“%1”不是完整的提交 ID；请在工作区文件的 templates.commit 中写出全部 40 位十六进制数字。</translation>
-    </message>
-    <message>
-        <source>Another GitOps Desk process has been using the local copy of the templates repository %1 for two minutes; try again when it is done.</source>
-        <translation>另一个 GitOps Desk 进程已使用模板仓库 %1 的本地副本两分钟；请待其完成后重试。</translation>
     </message>
     <message>
         <source>The templates repository %1 could not be reached, and there is no local copy of it yet. Check templates.url in the workspace file and the network connection.</source>
@@ -4566,10 +4923,6 @@ Scaffolded from the builtin %2 templates: %3.
         <translation>文件必须是包含 name、provider 和 environments 等键的映射。</translation>
     </message>
     <message>
-        <source>branch &quot;%1&quot; is not a valid branch name.</source>
-        <translation>分支“%1”不是有效的分支名称。</translation>
-    </message>
-    <message>
         <source>argocd.server must start with http:// or https://.</source>
         <translation>argocd.server 必须以 http:// 或 https:// 开头。</translation>
     </message>
@@ -4580,6 +4933,18 @@ Scaffolded from the builtin %2 templates: %3.
     <message>
         <source>templates.commit must be the full 40-digit hexadecimal id of a commit (as &quot;git rev-parse HEAD&quot; prints it), not &quot;%1&quot;.</source>
         <translation>templates.commit 必须是完整的 40 位十六进制提交 ID（与“git rev-parse HEAD”的输出相同），而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>the text is not UTF-8; save the file as UTF-8.</source>
+        <translation>文本不是 UTF-8 编码；请将文件保存为 UTF-8。</translation>
+    </message>
+    <message>
+        <source>repoPrefix &quot;%1&quot; may only hold letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (no &quot;..&quot;), for example argocd-gitops-.</source>
+        <translation>repoPrefix“%1”只能包含字母、数字、“.”、“_”和“-”（不能包含“..”），例如 argocd-gitops-。</translation>
+    </message>
+    <message>
+        <source>environments[%1].namespace &quot;%2&quot; does not give a valid namespace; use lower-case letters, digits, &apos;-&apos; and the placeholders {project}, {service} and {env}.</source>
+        <translation>environments[%1].namespace“%2”无法生成有效的命名空间；请使用小写字母、数字、“-”以及占位符 {project}、{service} 和 {env}。</translation>
     </message>
 </context>
 <context>
