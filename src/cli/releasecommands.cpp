@@ -136,6 +136,7 @@ int CliApp::landRelease(const Invocation &invocation, ReleaseSite &site, const w
                   << Qt::endl;
         }
     };
+    plan.notice = [this](const QString &sentence) { m_err << sentence << Qt::endl; };
     auto outcome = git::runPushLoop(site.project.repo, plan);
     if (!outcome.ok())
         return refuse(outcome.error());

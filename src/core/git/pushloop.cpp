@@ -91,7 +91,12 @@ Result<PushOutcome> runPushLoop(Repository &cache, const PushPlan &plan)
         if (isCancelled(plan))
             return cancelledError();
         report(plan, attempt, PushLoopText::tr("Pushing commit %1…").arg(commit->shortHex()));
-        Result<void> pushed = pushCommit(cache, plan.remoteUrl, *commit, plan.branch, plan.auth, plan.cancelled);
+        Result<void> pushed = pushCommit(cache, plan.remoteUrl, *commit, plan.branch, plan.auth, plan.cancelled,
+                                         [&](const QString &sentence) {
+                                             report(plan, attempt, sentence);
+                                             if (plan.notice)
+                                                 plan.notice(sentence);
+                                         });
         if (pushed) {
             report(plan, attempt, PushLoopText::tr("Commit %1 is on %2.").arg(commit->shortHex(), plan.branch));
             return PushOutcome{*commit, tip, attempt};
@@ -101,11 +106,15 @@ Result<PushOutcome> runPushLoop(Repository &cache, const PushPlan &plan)
         lastRejection = pushed.error();
 
         if (attempt < maxAttempts) {
-            report(plan, attempt, PushLoopText::tr("Someone else pushed first; trying again on the new tip…"));
+            report(plan, attempt, isHeldRefLock(lastRejection)
+                                      ? PushLoopText::tr("The branch is locked on the server; trying again…")
+                                      : PushLoopText::tr("Someone else pushed first; trying again on the new tip…"));
             if (!waitBackoff(plan, backoffFor(plan, attempt)))
                 return cancelledError();
         }
     }
+    if (isHeldRefLock(lastRejection))
+        return lastRejection;
     return makeError(Error::Code::Rejected,
                      PushLoopText::tr("The change could not be pushed: the branch %1 kept moving during %2 attempts. "
                         "Try again in a moment.")

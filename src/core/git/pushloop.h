@@ -47,6 +47,9 @@ struct PushPlan {
     std::chrono::milliseconds baseBackoff{50};   ///< doubled each retry, with ±50 % jitter, capped at 2 s
     const std::atomic_bool *cancelled = nullptr;
     std::function<void(int attempt, const QString &status)> progress;   ///< called on the worker thread
+    /// Something done on the way that the user must be told (a killed push's ref lock removed); on the worker
+    /// thread. Also given to `progress`.
+    std::function<void(const QString &sentence)> notice;
 };
 
 /// What landed.

@@ -2,11 +2,16 @@
 #include "git/remote.h"
 
 #include "git/gitutil.h"
+#include "git/repocache.h"
 #include "util/diskproblem.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLockFile>
+#include <QRegularExpression>
 #include <QStringList>
 #include <QUrl>
 
@@ -24,6 +29,13 @@ struct RemoteText {
     Q_DECLARE_TR_FUNCTIONS(gd::git::Remote)
 };
 
+// How long a push into a repository on this machine waits for GitOps Desk's other pushes into it (each takes
+// milliseconds to seconds), and for a ref lock that a plain git holds.
+constexpr std::chrono::milliseconds kPushLockLimit = std::chrono::seconds(60);
+constexpr qint64 kRefLockWaitMs = 5000;
+// How the detail of a refusal because of a held ref lock on a server begins (isHeldRefLock).
+const QLatin1String kHeldRefLockDetail("ref lock held on the server: ");
+
 // libgit2 asks again and again while a server refuses credentials; after this many tries we stop and say so.
 constexpr int kMaxCredentialAttempts = 3;
 
@@ -38,6 +50,7 @@ struct TransferState {
     bool authGaveUp = false;
     QString authProblem;
     QStringList refusals;
+    QString serverText;   ///< what the server printed (its sideband messages), the last few kilobytes
 
     bool checkCancelled()
     {
@@ -115,9 +128,13 @@ int transferProgressCallback(const git_indexer_progress *, void *payload)
     return static_cast<TransferState *>(payload)->checkCancelled() ? -1 : 0;
 }
 
-int sidebandCallback(const char *, int, void *payload)
+int sidebandCallback(const char *text, int length, void *payload)
 {
-    return static_cast<TransferState *>(payload)->checkCancelled() ? -1 : 0;
+    auto *state = static_cast<TransferState *>(payload);
+    state->serverText.append(QString::fromUtf8(text, length));
+    if (state->serverText.size() > 8192)
+        state->serverText = state->serverText.right(8192);
+    return state->checkCancelled() ? -1 : 0;
 }
 
 int packProgressCallback(int, uint32_t, uint32_t, void *payload)
@@ -180,8 +197,12 @@ Error transferFailure(int rc, const TransferState &state, const QString &url, Op
                              .arg(where),
                          detail);
     }
-    if (operation == Operation::Push
-        && (rc == GIT_ENONFASTFORWARD || rc == GIT_ELOCKED || rc == GIT_EMODIFIED || rc == GIT_EEXISTS))
+    if (rc == GIT_ELOCKED)
+        return makeError(Error::Code::Git,
+                         RemoteText::tr("A git lock file is held, so the transfer with %1 stopped: %2. If no other git "
+                                        "process is running, remove that lock file and try again.")
+                             .arg(where, detail));
+    if (operation == Operation::Push && (rc == GIT_ENONFASTFORWARD || rc == GIT_EMODIFIED || rc == GIT_EEXISTS))
         return makeError(Error::Code::Rejected,
                          RemoteText::tr("%1 refused the push because the branch moved on meanwhile. Fetch and try again.")
                              .arg(where),
@@ -220,12 +241,55 @@ int packWriteProgress(const git_indexer_progress *, void *payload)
     return static_cast<TransferState *>(payload)->checkCancelled() ? -1 : 0;
 }
 
+/// The ref lock `lockFile` of a repository on this machine, seen while holding its push lock (so no other GitOps Desk
+/// push is writing it): absent → fine; a regular file at least kLeftoverRefLockMs old → left by a killed push,
+/// removed and said through `notice`; younger → a plain git is updating the ref: polled until `deadline`. Timeout
+/// naming the file when it stays (or is not a regular file, or cannot be removed).
+Result<void> clearLeftoverRefLock(const QString &lockFile, const QString &url, const QString &branch,
+                                  const QDeadlineTimer &deadline, TransferState &state,
+                                  const std::function<void(const QString &sentence)> &notice)
+{
+    for (;;) {
+        const QFileInfo info(lockFile);
+        if (!info.exists() && !info.isSymLink())
+            return {};
+        QString why;
+        if (info.isSymLink() || !info.isFile()) {
+            why = RemoteText::tr("the lock is not a regular file");
+        } else if (ageMs(info) >= kLeftoverRefLockMs) {
+            if (QFile::remove(lockFile)) {
+                if (notice) {
+                    notice(RemoteText::tr("Removed the lock file %1, left by a push that was killed %2 seconds ago; "
+                                          "no push is running now.")
+                               .arg(lockFile, QString::number(ageMs(info) / 1000)));
+                }
+                continue;
+            }
+            why = RemoteText::tr("it could not be removed");
+        } else if (deadline.hasExpired()) {
+            why = RemoteText::tr("another git process has kept updating the branch for %1 seconds")
+                      .arg(kRefLockWaitMs / 1000);
+        }
+        if (state.checkCancelled())
+            return cancelledError(url);
+        if (!why.isEmpty()) {
+            return makeError(Error::Code::Timeout,
+                             RemoteText::tr("Branch %1 of %2 is locked by the file %3 (%4). If no git process is using "
+                                            "%2 any more, remove %3 manually and try again.")
+                                 .arg(branch, displayUrl(url), lockFile, why));
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+}
+
 /// Push into a bare repository on this machine. libgit2 1.5's local transport overwrites the remote branch
 /// without checking that it still holds the value it advertised, so two concurrent local pushers could lose
 /// one update silently. Here the objects are written as a pack into the target, and the branch moves with a
-/// compare-and-swap under git's ref lock: a concurrent update gives GIT_EMODIFIED or GIT_ELOCKED → Rejected.
+/// compare-and-swap under git's ref lock: a concurrent update gives GIT_EMODIFIED → Rejected. The caller holds the
+/// push lock (localPushLockPath), so a leftover ref lock is cleared first (clearLeftoverRefLock).
 Result<void> localPush(git_repository *repo, const QString &url, const QString &path, const ObjectId &commit,
-                       const QString &branch, TransferState &state)
+                       const QString &branch, TransferState &state,
+                       const std::function<void(const QString &sentence)> &notice)
 {
     git_repository *rawTarget = nullptr;
     const QByteArray encodedPath = QFile::encodeName(path);
@@ -301,13 +365,26 @@ Result<void> localPush(git_repository *repo, const QString &url, const QString &
         return cancelledError(url);
 
     const QByteArray logMessage = QByteArrayLiteral("push: gitops-desk");
-    git_reference *rawRef = nullptr;
-    const int rc = hasTip ? git_reference_create_matching(&rawRef, target.get(), refName.constData(), &newId, 1,
-                                                          &remoteTip, logMessage.constData())
-                          : git_reference_create(&rawRef, target.get(), refName.constData(), &newId, 0,
-                                                 logMessage.constData());
-    ReferencePtr ref(rawRef);
-    if (rc == GIT_EMODIFIED || rc == GIT_ELOCKED || rc == GIT_EEXISTS)
+    const QString refLock = QFile::decodeName(git_repository_path(target.get())) + QString::fromUtf8(refName)
+                            + QStringLiteral(".lock");
+    const QDeadlineTimer refLockDeadline(kRefLockWaitMs);
+    int rc = 0;
+    ReferencePtr ref;
+    for (;;) {
+        if (Result<void> cleared = clearLeftoverRefLock(refLock, url, branch, refLockDeadline, state, notice); !cleared)
+            return cleared;
+        git_reference *rawRef = nullptr;
+        rc = hasTip ? git_reference_create_matching(&rawRef, target.get(), refName.constData(), &newId, 1, &remoteTip,
+                                                    logMessage.constData())
+                    : git_reference_create(&rawRef, target.get(), refName.constData(), &newId, 0,
+                                           logMessage.constData());
+        ref.reset(rawRef);
+        // A plain git took the ref lock since it was checked: wait for it like for any young lock.
+        if (rc != GIT_ELOCKED)
+            break;
+        git_error_clear();
+    }
+    if (rc == GIT_EMODIFIED || rc == GIT_EEXISTS)
         return rejectedError(url, branch, lastErrorText(rc));
     if (rc < 0)
         return gitError(rc, RemoteText::tr("Branch %1 of %2 could not be updated.").arg(branch, path));
@@ -453,8 +530,19 @@ Result<ObjectId> remoteBranchTip(const QString &url, const QString &branch, cons
     return listedBranchTip(remote.get(), url, branch);
 }
 
+bool isHeldRefLock(const Error &rejection)
+{
+    return rejection.code == Error::Code::Rejected && rejection.detail.startsWith(kHeldRefLockDetail);
+}
+
+QString localPushLockPath(const QString &path)
+{
+    return QDir(path).filePath(QStringLiteral("gitops-desk-push.lock"));
+}
+
 Result<void> pushCommit(Repository &repo, const QString &url, const ObjectId &commit, const QString &branch,
-                        const RemoteAuth &auth, const std::atomic_bool *cancelled)
+                        const RemoteAuth &auth, const std::atomic_bool *cancelled,
+                        const std::function<void(const QString &sentence)> &notice)
 {
     if (!validBranch(branch))
         return invalidBranchError(branch);
@@ -477,7 +565,19 @@ Result<void> pushCommit(Repository &repo, const QString &url, const ObjectId &co
 
     QString localPath;
     if (localPathOf(url, &localPath)) {
-        if (Result<void> pushed = localPush(repo.handle(), url, localPath, commit, branch, state); !pushed)
+        const QString pushLockPath = localPushLockPath(localPath);
+        Result<std::unique_ptr<QLockFile>> pushLock = lockProcessFile(
+            pushLockPath, localPath, kPushLockLimit, {}, [&](const QString &holder) {
+                return makeError(Error::Code::Timeout,
+                                 RemoteText::tr("%1 is being pushed into by %2 for more than %3 seconds. Try again "
+                                                "when it is done; if that process hangs, end it.")
+                                     .arg(localPath, holder,
+                                          QString::number(
+                                              std::chrono::duration_cast<std::chrono::seconds>(kPushLockLimit).count())));
+            });
+        if (!pushLock)
+            return pushLock.error();
+        if (Result<void> pushed = localPush(repo.handle(), url, localPath, commit, branch, state, notice); !pushed)
             return pushed;
     } else {
         // The push source must be a reference: a temporary one, unique per commit, removed afterwards.
@@ -514,8 +614,23 @@ Result<void> pushCommit(Repository &repo, const QString &url, const ObjectId &co
         options.callbacks = makeCallbacks(&state);
         if (const int rc = git_remote_push(remote.get(), &refspecs, &options); rc < 0)
             return transferFailure(rc, state, url, Operation::Push, {});
-        if (!state.refusals.isEmpty())
-            return rejectedError(url, branch, state.refusals.join(QStringLiteral("; ")));
+        if (!state.refusals.isEmpty()) {
+            const QString refused = state.refusals.join(QStringLiteral("; "));
+            // git's receive-pack says "Unable to create '…/main.lock': File exists" when the ref's lock file is held
+            // there (by another push, or left by a killed one): not the branch moving. The server's own git may free
+            // it in a moment, so it stays Rejected (tried again), with a sentence that says what it is.
+            static const QRegularExpression heldLock(QStringLiteral("Unable to create '([^']*\\.lock)'"));
+            const QRegularExpressionMatch held = heldLock.match(state.serverText + refused);
+            if (held.hasMatch()) {
+                return makeError(Error::Code::Rejected,
+                                 RemoteText::tr("%1 could not lock branch %2: its lock file %3 is held on the server. If "
+                                                "this keeps happening, the server's administrator must check that no "
+                                                "git process is running there and remove that file.")
+                                     .arg(displayUrl(url), branch, held.captured(1)),
+                                 kHeldRefLockDetail + refused + QLatin1Char('\n') + state.serverText.trimmed());
+            }
+            return rejectedError(url, branch, refused);
+        }
     }
 
     // The local copy now knows what the remote branch holds.

@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <atomic>
+#include <functional>
 
 namespace gd::git {
 
@@ -42,9 +43,23 @@ Result<ObjectId> remoteBranchTip(const QString &url, const QString &branch, cons
                                  const std::atomic_bool *cancelled = nullptr);
 
 /// Pushes `commit` to `refs/heads/<branch>` of `url`, never forced. Rejected when the remote refused the update
-/// (not a fast-forward, a held lock, or a refusal reported only through the per-ref status), so the caller knows
-/// it did not land.
+/// (not a fast-forward, a concurrent update, or a refusal reported only through the per-ref status), so the caller
+/// knows it did not land and may try again on the new tip. Into a repository on this machine, GitOps Desk's pushes
+/// queue on a lock file of their own inside it; holding it, a ref lock older than kLeftoverRefLockMs is what a killed
+/// push left and is removed (said through `notice`), a younger one is waited for; a ref lock that stays is Timeout
+/// naming the file to remove, never Rejected.
 Result<void> pushCommit(Repository &repo, const QString &url, const ObjectId &commit, const QString &branch,
-                        const RemoteAuth &auth, const std::atomic_bool *cancelled = nullptr);
+                        const RemoteAuth &auth, const std::atomic_bool *cancelled = nullptr,
+                        const std::function<void(const QString &sentence)> &notice = {});
+
+/// Whether `rejection` (Rejected by pushCommit) says that the server's lock file of the branch is held, rather than
+/// that the branch moved; trying again may help, but "someone pushed first" would be wrong.
+bool isHeldRefLock(const Error &rejection);
+
+/// A ref lock file at least this old in a repository GitOps Desk pushes into on this machine is a killed push's
+/// leftover (git holds a ref lock for milliseconds).
+inline constexpr qint64 kLeftoverRefLockMs = 2000;
+/// The lock file that queues GitOps Desk's pushes into the bare repository at `path` on this machine.
+QString localPushLockPath(const QString &path);
 
 } // namespace gd::git

@@ -103,8 +103,8 @@ Error lockFileError(const QString &lockPath, const QString &rootDir, QLockFile::
         return *problem;
     }
     return makeError(Error::Code::Io,
-                     RepoCacheText::tr("The lock file %1 cannot be created. Check that the cache folder %2 is a "
-                                       "writable folder with free space.")
+                     RepoCacheText::tr("The lock file %1 cannot be created. Check that %2 is a writable "
+                                       "folder with free space.")
                          .arg(lockPath, rootDir),
                      error == QLockFile::PermissionError ? QStringLiteral("permission denied")
                                                          : QStringLiteral("QLockFile error %1").arg(int(error)));
@@ -225,6 +225,31 @@ Result<RepoLock> RepoCache::lockFor(const QString &url, std::chrono::millisecond
     if (!QFileInfo(m_rootDir).isDir())
         QDir().mkpath(m_rootDir);
     const QString lockPath = lockPathFor(url);
+    Result<std::unique_ptr<QLockFile>> process = lockProcessFile(
+        lockPath, m_rootDir, limit,
+        [&](const QString &holder) {
+            if (!announced && waiting)
+                waiting(holder);
+            announced = true;
+        },
+        [&](const QString &holder) {
+            return makeError(Error::Code::Timeout,
+                             RepoCacheText::tr("The local copy of %1 has been locked by %2 for more than %3 seconds. "
+                                               "Try again when it is done; if that process hangs, end it: its lock is "
+                                               "taken over once it has ended.")
+                                 .arg(displayUrl(url), holder,
+                                      QString::number(std::chrono::duration_cast<std::chrono::seconds>(limit).count())));
+        });
+    if (!process)
+        return process.error();
+    return RepoLock(std::move(thread), std::move(*process));
+}
+
+Result<std::unique_ptr<QLockFile>> lockProcessFile(const QString &lockPath, const QString &folder,
+                                                   std::chrono::milliseconds limit,
+                                                   const std::function<void(const QString &holder)> &waiting,
+                                                   const std::function<Error(const QString &holder)> &timedOut)
+{
     auto process = std::make_unique<QLockFile>(lockPath);
     // QLockFile's own rule (with no stale time) takes over a lock whose process on this host has ended; a push loop
     // may rightly hold a lock for a long time, so age alone never makes a readable lock stale. inspectLock adds the
@@ -233,22 +258,17 @@ Result<RepoLock> RepoCache::lockFor(const QString &url, std::chrono::millisecond
     // Polled every few milliseconds: QLockFile's own waiting backs off to whole seconds, which would make a queue of
     // parallel releases crawl.
     QDeadlineTimer deadline(limit);
+    bool announced = false;
     for (;;) {
         if (process->tryLock(0))
-            return RepoLock(std::move(thread), std::move(process));
+            return process;
         if (process->error() != QLockFile::LockFailedError)
-            return lockFileError(lockPath, m_rootDir, process->error());
+            return lockFileError(lockPath, folder, process->error());
         const LockHolder holder = inspectLock(*process, lockPath);
         if (!holder.exists || (holder.stale && takeOverStaleLock(*process, lockPath)))
             continue;
-        if (deadline.hasExpired()) {
-            return makeError(Error::Code::Timeout,
-                             RepoCacheText::tr("The local copy of %1 is locked by %2, which has held the lock file %3 "
-                                               "for more than %4 seconds. Try again when it is done; if that process "
-                                               "hangs, end it: its lock is taken over once it has ended.")
-                                 .arg(displayUrl(url), holder.description, lockPath,
-                                      QString::number(std::chrono::duration_cast<std::chrono::seconds>(limit).count())));
-        }
+        if (deadline.hasExpired())
+            return timedOut(RepoCacheText::tr("%1 (lock file %2)").arg(holder.description, lockPath));
         if (!announced && waiting) {
             waiting(RepoCacheText::tr("%1 (lock file %2)").arg(holder.description, lockPath));
             announced = true;

@@ -36,6 +36,15 @@ private:
     std::unique_ptr<QLockFile> m_process;
 };
 
+/// Takes the cross-process lock file `lockPath` (a QLockFile in `folder`), polling until `limit`. A lock file whose
+/// process has ended, or that is unreadable (empty, torn) and older than a few seconds, is stale and taken over.
+/// `waiting` is called before waiting for a live holder, with a sentence naming it; when the limit passes, the error
+/// is `timedOut(holder)`. Io when the lock file cannot be written (saying why). The lock is released when destroyed.
+Result<std::unique_ptr<QLockFile>> lockProcessFile(const QString &lockPath, const QString &folder,
+                                                   std::chrono::milliseconds limit,
+                                                   const std::function<void(const QString &holder)> &waiting,
+                                                   const std::function<Error(const QString &holder)> &timedOut);
+
 /// The app's local bare copies of remote repositories, one folder per remote URL below `rootDir`,
 /// and the per-repository lock that keeps to one git operation per repository at a time. Thread-safe.
 class RepoCache {
