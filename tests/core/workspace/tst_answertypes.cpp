@@ -186,6 +186,23 @@ void TestAnswerTypes::workspaceTexts_data()
     QTest::newRow("branch with a space") << head + "branch: a b\n" << u"workspace.yaml line 3: branch \"a b\""_s;
     QTest::newRow("templates branch") << head + "templates: {url: t.git, branch: \"a..b\"}\n"
                                       << u"workspace.yaml line 3: templates.branch \"a..b\""_s;
+    // Found by fuzz_workspaceconfig (tests/data/fuzz/workspaceconfig/found-*).
+    QTest::newRow("branch with a tab") << head + "branch: featu\tre/x-1\n"
+                                       << u"workspace.yaml line 3: branch \"featu\\x09re/x-1\" is not a valid branch "
+                                          "name: it contains a line break or another control character."_s;
+    QTest::newRow("templates branch with a space")
+        << head + "templates: {url: t.git, branch: m&a ain}\n"
+        << u"workspace.yaml line 3: templates.branch \"m&a ain\" is not a valid branch name: it contains a space."_s;
+    QTest::newRow("templates branch block") << head + "templates:\n  url: t.git\n  branch: \"x\\ty\"\n"
+                                            << u"workspace.yaml line 5: templates.branch"_s;
+    // yaml-cpp 0.7 hands out empty documents forever after a ',' that starts a line; the check used to hang.
+    QTest::newRow("stray comma") << ",\n"_ba
+                                 << u"workspace.yaml line 1: This character cannot start a YAML value"_s;
+    QTest::newRow("stray comma after keys") << head + ", x\n"
+                                            << u"workspace.yaml line 3, column 1: this is not valid YAML."_s;
+    QTest::newRow("not UTF-8 in a comment") << head + "# caf\xe9\n"
+                                            << u"workspace.yaml line 3: the text is not UTF-8"_s;
+    QTest::newRow("not UTF-8 in a key") << head + "n\xffme: x\n" << u"workspace.yaml line 3: the text is not UTF-8"_s;
     QTest::newRow("duplicate key") << head + "name: a\nname: b\n"
                                    << u"workspace.yaml line 4: Duplicate key \"name\" (first at line 3)."_s;
     QTest::newRow("duplicate nested key") << "provider:\n  type: local\n  path: r\n  type: gitlab\n"
