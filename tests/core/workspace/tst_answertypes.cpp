@@ -43,13 +43,13 @@ void TestAnswerTypes::answerTypes_data()
     };
     ok("project", Answer::Project, u"shop"_s);
     bad("project upper case", Answer::Project, u"Shop"_s, u"project name"_s);
-    bad("service newline", Answer::Service, u"orders\nx"_s, u"The service name \"orders\\nx\""_s);
+    bad("service newline", Answer::Service, u"orders\nx"_s, u"The service name \"orders\\x0ax\""_s);
     bad("environment empty", Answer::Environment, QString(), u"environment name is empty"_s);
     ok("image", Answer::Image, u"registry.example.com:5000/shop/orders"_s);
     bad("image trailing newline", Answer::Image, u"registry.example.com/shop/orders\n"_s, u"image repository"_s);
     bad("image quote", Answer::Image, u"registry.example.com/a'b"_s, u"image repository"_s);
     ok("tag", Answer::Tag, u"1.4.2-rc.1"_s);
-    bad("tag trailing newline", Answer::Tag, u"1.0\n"_s, u"The GA tag \"1.0\\n\" is not a valid image tag."_s);
+    bad("tag trailing newline", Answer::Tag, u"1.0\n"_s, u"The GA tag \"1.0\\x0a\" is not a valid image tag."_s);
     bad("tag quote", Answer::Tag, u"1.0'"_s, u"not a valid image tag"_s);
     ok("canary tag empty", Answer::CanaryTag, QString());
     bad("canary tag space", Answer::CanaryTag, u"a b"_s, u"canary tag"_s);
@@ -67,7 +67,7 @@ void TestAnswerTypes::answerTypes_data()
     bad("cluster alias", Answer::Cluster, u"*x"_s, u"not a cluster URL"_s);
     bad("cluster quote", Answer::Cluster, u"https://x/'"_s, u"not a cluster URL"_s);
     ok("namespace empty", Answer::Namespace, QString());
-    bad("namespace newline", Answer::Namespace, u"a\nb"_s, u"namespace \"a\\nb\" is not valid"_s);
+    bad("namespace newline", Answer::Namespace, u"a\nb"_s, u"namespace \"a\\x0ab\" is not valid"_s);
     bad("argocd namespace anchor", Answer::ArgocdNamespace, u"&x"_s, u"Argo CD namespace"_s);
     bad("argocd namespace colon", Answer::ArgocdNamespace, u"a: b"_s, u"Argo CD namespace"_s);
     bad("devops namespace dot", Answer::DevopsNamespace, u"a.b"_s, u"DevOps namespace"_s);
