@@ -85,6 +85,7 @@ private Q_SLOTS:
     void valueInEachContext();
     void hostileValueNeverAddsAGroovyStatement_data();
     void hostileValueNeverAddsAGroovyStatement();
+    void removedLineOpensNoQuote();
     void tripleQuotedStringCarriesOverLines();
 };
 
@@ -311,6 +312,17 @@ void TestRenderContexts::tripleQuotedStringCarriesOverLines()
     const gd::Result<QByteArray> word = gd::tmpl::renderTemplate(text, u"t.yaml"_s, {{u"X"_s, u"ab"_s}});
     QVERIFY(word.ok());
     QCOMPARE(*word, "j: |\n  sh '''\n    echo 'ab'\n  '''\n  x = 'ab'\n"_ba);
+}
+
+// Found by fuzz_templaterenderer: a line removed for an unset variable opened a double-quoted scalar, and the lines
+// after it were then escaped as its text.
+void TestRenderContexts::removedLineOpensNoQuote()
+{
+    const QByteArray text = "double: \"${A} and more\nkind: Deployment\nmetadata:\n  name: ${X}\n"_ba;
+    const gd::Result<QByteArray> out =
+        gd::tmpl::renderTemplate(text, u"t.yaml"_s, {{u"A"_s, std::nullopt}, {u"X"_s, u"'"_s}});
+    QVERIFY2(out.ok(), qPrintable(out.ok() ? QString() : out.error().fullText()));
+    QCOMPARE(*out, "kind: Deployment\nmetadata:\n  name: \"'\"\n"_ba);
 }
 
 QTEST_GUILESS_MAIN(TestRenderContexts)
