@@ -180,7 +180,7 @@ void TestHostileAnswers::hostileInputIsRefusedAndNothingChanges_data()
     answer("branch hidden part", set(u"branch=team/.hidden"_s), {u"--set branch:"_s, u"starts with '.'"_s});
     answer("branch escape sequence", set(u"branch=main\x1b[2J"_s), {u"--set branch:"_s, u"\\x1b[2J"_s});
     answer("argocdNamespace newline", set(u"argocdNamespace=argocd\nkind: Secret"_s),
-           {u"--set argocdNamespace:"_s, u"Argo CD namespace \"argocd\\nkind: Secret\" is not valid"_s});
+           {u"--set argocdNamespace:"_s, u"Argo CD namespace \"argocd\\x0akind: Secret\" is not valid"_s});
     answer("argocdNamespace colon", set(u"argocdNamespace=a: b"_s), {u"--set argocdNamespace:"_s, u"not valid"_s});
     answer("argocdNamespace anchor", set(u"argocdNamespace=&x"_s), {u"--set argocdNamespace:"_s});
     answer("argocdNamespace alias", set(u"argocdNamespace=*x"_s), {u"--set argocdNamespace:"_s});
@@ -215,7 +215,7 @@ void TestHostileAnswers::hostileInputIsRefusedAndNothingChanges_data()
         QTest::newRow(name) << u"names, ports, images"_s << args << QByteArray() << 2 << fragments;
     };
     named("service upper case", scaffold({}, u"shop"_s, u"Orders_API"_s), {u"service name"_s});
-    named("service newline", scaffold({}, u"shop"_s, u"orders\nx"_s), {u"service name"_s, u"orders\\nx"_s});
+    named("service newline", scaffold({}, u"shop"_s, u"orders\nx"_s), {u"service name"_s, u"orders\\x0ax"_s});
     named("service path", scaffold({}, u"shop"_s, u"../etc"_s), {u"service name"_s});
     named("service too long", scaffold({}, u"shop"_s, QString(64, u'a')), {u"longer than 63"_s});
     named("project punctuation", scaffold({}, u"shop!"_s), {u"project name"_s});
@@ -290,7 +290,7 @@ void TestHostileAnswers::hostileInputIsRefusedAndNothingChanges_data()
     workspace("repoPrefix leaving the folder", "repoPrefix:", "repoPrefix: ../../outside-",
               {u"workspace.yaml line 4: repoPrefix \"../../outside-\""_s});
     workspace("repoPrefix with a newline", "repoPrefix:", "repoPrefix: \"a\\nb-\"",
-              {u"workspace.yaml line 4: repoPrefix \"a\\nb-\""_s});
+              {u"workspace.yaml line 4: repoPrefix \"a\\x0ab-\""_s});
     workspace("unknown provider", "provider:", "provider: {type: svn, path: x}",
               {u"workspace.yaml line 3:"_s, u"provider.type must be"_s});
     workspace("unclosed quote", "name:", "name: \"Hostile", {u"workspace.yaml line"_s});

@@ -167,7 +167,7 @@ Result<Kustomization> Kustomization::parse(const QByteArray &text)
 {
     std::vector<YAML::Node> documents;
     try {
-        documents = YAML::LoadAll(yamltext::toStd(text));
+        documents = yamltext::loadAll(text);
     } catch (const YAML::Exception &e) {
         return detail::yamlError(text, e);
     }

@@ -7,7 +7,6 @@
 
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/parser.h>
 
 #include <QCoreApplication>
 #include <QDir>
@@ -16,7 +15,6 @@
 #include <algorithm>
 #include <deque>
 #include <optional>
-#include <sstream>
 #include <string_view>
 
 using namespace Qt::Literals::StringLiterals;
@@ -345,10 +343,7 @@ std::vector<const Node *> parseDocuments(const QByteArray &text, std::deque<Node
 {
     TreeBuilder builder(arena);
     try {
-        std::istringstream in(yamltext::toStd(text));
-        YAML::Parser parser(in);
-        while (parser.HandleNextDocument(builder)) {
-        }
+        yamltext::handleAll(text, builder);
     } catch (const std::exception &) {
         // The documents before the broken one are still worth checking.
     }

@@ -518,7 +518,7 @@ bool sameTree(const YAML::Node &a, const YAML::Node &b)
 Result<std::vector<YAML::Node>> loadDocuments(const QByteArray &text)
 {
     try {
-        return YAML::LoadAll(yamltext::toStd(text));
+        return yamltext::loadAll(text);
     } catch (const YAML::Exception &e) {
         return detail::yamlError(text, e);
     }
@@ -541,7 +541,7 @@ Result<QByteArray> finish(const QByteArray &text, const Editor &editor, const st
         return text;
     const QByteArray result = editor.applied();
     try {
-        const std::vector<YAML::Node> after = YAML::LoadAll(yamltext::toStd(result));
+        const std::vector<YAML::Node> after = yamltext::loadAll(result);
         if (after.size() != expected.size())
             return notKept(QString::fromUtf8(result));
         for (size_t i = 0; i < after.size(); ++i) {
@@ -695,7 +695,7 @@ Result<QByteArray> setAutoscalerManagesReplicas(const QByteArray &text, bool aut
 
         // The check: commented documents lost spec.replicas, restored ones gained it, nothing else moved.
         const QByteArray result = editor.applied();
-        const std::vector<YAML::Node> after = YAML::LoadAll(yamltext::toStd(result));
+        const std::vector<YAML::Node> after = yamltext::loadAll(result);
         std::vector<YAML::Node> expected = cloneDocuments(documents);
         if (after.size() != expected.size())
             return notKept(QString::fromUtf8(result));

@@ -5,11 +5,9 @@
 
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/parser.h>
 
 #include <QCoreApplication>
 
-#include <sstream>
 #include <unordered_map>
 
 namespace gd::manifest {
@@ -160,10 +158,7 @@ Diagnostics checkYaml(const QByteArray &text)
     Diagnostics out;
     Checker checker(text, out);
     try {
-        std::istringstream in(yamltext::toStd(text));
-        YAML::Parser parser(in);
-        while (parser.HandleNextDocument(checker)) {
-        }
+        yamltext::handleAll(text, checker);
     } catch (const YAML::Exception &e) {
         Diagnostic d;
         d.severity = Diagnostic::Severity::Error;

@@ -419,6 +419,27 @@ QByteArray doubleQuoted(const QString &value)
 // yaml-cpp 0.7's LoadAll never ends on a ',' where a document should start (a file that is only ","): it reads
 // documents forever. Counting the documents first with a parser that builds nothing stops that, since text of n
 // bytes holds at most n + 1 documents.
+void handleAll(const QByteArray &text, YAML::EventHandler &handler)
+{
+    std::istringstream stream(toStd(text));
+    YAML::Parser parser(stream);
+    // Each real document consumes at least one byte, so more documents than bytes means yaml-cpp is looping.
+    for (qsizetype documents = 0; parser.HandleNextDocument(handler); ++documents) {
+        if (documents > text.size()) {
+            // The culprit is a ',' that starts a line (after spaces): point at the first one.
+            static const QRegularExpression strayComma(u"^[ \\t]*(,)"_s, QRegularExpression::MultilineOption);
+            const QRegularExpressionMatch match = strayComma.match(QString::fromLatin1(text));
+            YAML::Mark mark = YAML::Mark::null_mark();
+            if (match.hasMatch()) {
+                mark.pos = int(match.capturedStart(1));
+                mark.line = int(text.left(mark.pos).count('\n'));
+                mark.column = mark.pos - int(text.lastIndexOf('\n', qMax(mark.pos - 1, 0))) - 1;
+            }
+            throw YAML::ParserException(mark, YAML::ErrorMsg::UNKNOWN_TOKEN);
+        }
+    }
+}
+
 std::vector<YAML::Node> loadAll(const QByteArray &text)
 {
     struct Counter : YAML::EventHandler {
@@ -433,23 +454,8 @@ std::vector<YAML::Node> loadAll(const QByteArray &text)
         void OnMapStart(const YAML::Mark &, const std::string &, YAML::anchor_t, YAML::EmitterStyle::value) override {}
         void OnMapEnd() override {}
     };
-    std::istringstream stream(toStd(text));
-    YAML::Parser parser(stream);
     Counter counter;
-    for (qsizetype documents = 0; parser.HandleNextDocument(counter); ++documents) {
-        if (documents > text.size()) {
-            // The culprit is a ',' that starts a line (after spaces): point at the first one.
-            static const QRegularExpression strayComma(u"^[ \\t]*(,)"_s, QRegularExpression::MultilineOption);
-            const QRegularExpressionMatch match = strayComma.match(QString::fromLatin1(text));
-            YAML::Mark mark = YAML::Mark::null_mark();
-            if (match.hasMatch()) {
-                mark.pos = int(match.capturedStart(1));
-                mark.line = int(text.left(mark.pos).count('\n'));
-                mark.column = mark.pos - int(text.lastIndexOf('\n', qMax(mark.pos - 1, 0))) - 1;
-            }
-            throw YAML::ParserException(mark, YAML::ErrorMsg::UNKNOWN_TOKEN);
-        }
-    }
+    handleAll(text, counter);
     return YAML::LoadAll(toStd(text));
 }
 

@@ -7,6 +7,10 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/node/node.h>
 
+namespace YAML {
+class EventHandler;
+}
+
 #include <QByteArray>
 #include <QString>
 
@@ -84,6 +88,11 @@ int flowCollectionEnd(const QByteArray &text, int open);
 
 /// `value` as a double-quoted YAML scalar, with backslash, double quote and control characters escaped.
 QByteArray doubleQuoted(const QString &value);
+
+/// Passes every document of `text` to `handler`, like a YAML::Parser's HandleNextDocument loop: throws
+/// YAML::Exception when the text is not YAML, and also (ParserException "unknown token" at the first line that starts
+/// with ',') on text where yaml-cpp 0.7 would hand out empty documents forever. Any thread.
+void handleAll(const QByteArray &text, YAML::EventHandler &handler);
 
 /// Every document of `text`, like YAML::LoadAll, which it calls: throws YAML::Exception when the text is not YAML,
 /// and also (ParserException "unknown token" at the first line that starts with ',') on text where yaml-cpp 0.7's

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "template/templaterenderer.h"
 
+#include "manifest/yamltext.h"
 #include "util/names.h"
 
 #include <QCoreApplication>
@@ -12,6 +13,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -49,6 +51,20 @@ struct LineShape {
     qsizetype valueEnd = -1;
     /// Set when the line opens a block scalar (`key: |`): the column its content must be indented beyond.
     qsizetype blockParentColumn = -1;
+    /// The mapping key region [keyBegin, keyEnd) in template bytes (inside the quotes of a quoted key), -1 when the
+    /// line has no key; keyContext is Plain, DoubleQuoted or SingleQuoted.
+    Context keyContext = Context::Raw;
+    qsizetype keyBegin = -1;
+    qsizetype keyEnd = -1;
+    /// Where a `#` comment starts in template bytes, -1 when none was found (or the line was not read that far).
+    qsizetype commentBegin = -1;
+    /// Set for a line of a YAML file (analyzeLine read it).
+    bool yaml = false;
+    /// For a plain value: the column that lines going on with it must be indented beyond (-1: any line, at the
+    /// document's top level), and whether it goes on from the line before or on the next line. A scalar that spans
+    /// lines cannot be quoted on one of them.
+    qsizetype plainParentColumn = -1;
+    bool plainSpansLines = false;
 };
 
 /// Where a placeholder sits inside a block scalar's text, read as Groovy (the Jenkinsfile of a KubeSphere Pipeline):
@@ -224,10 +240,13 @@ QHash<qsizetype, BlockQuote> scanBlockLine(const QByteArray &line, BlockQuote &s
 
 /// Finds the end of a quoted scalar that starts at `open` (the quote). Returns the index of the closing quote,
 /// or the line's size when the scalar goes on past the line.
-qsizetype closingQuote(const QByteArray &line, qsizetype open)
+qsizetype closingQuote(const QByteArray &line, qsizetype open);
+
+/// Like closingQuote, for a scalar quoted with `quote` whose text goes on at `from` (a line that continues a quoted
+/// scalar opened on an earlier line starts at 0).
+qsizetype closingQuoteFrom(const QByteArray &line, char quote, qsizetype from)
 {
-    const char quote = line.at(open);
-    qsizetype i = open + 1;
+    qsizetype i = from;
     while (i < line.size()) {
         const qsizetype skipped = skipPlaceholder(line, i);
         if (skipped != i) {
@@ -251,13 +270,33 @@ qsizetype closingQuote(const QByteArray &line, qsizetype open)
     return line.size();
 }
 
+qsizetype closingQuote(const QByteArray &line, qsizetype open)
+{
+    return closingQuoteFrom(line, line.at(open), open + 1);
+}
+
+/// The shape of a line that continues a quoted scalar left open on an earlier line: its text up to the closing
+/// quote, or all of it.
+LineShape continuedQuoteLine(const QByteArray &line, char quote)
+{
+    LineShape shape;
+    shape.yaml = true;
+    shape.context = quote == '"' ? Context::DoubleQuoted : Context::SingleQuoted;
+    shape.valueBegin = 0;
+    shape.valueEnd = closingQuoteFrom(line, quote, 0);
+    return shape;
+}
+
 /// Works out where the value of a (template) YAML line is, treating placeholders as opaque words.
 LineShape analyzeLine(const QByteArray &line)
 {
     LineShape shape;
+    shape.yaml = true;
     qsizetype pos = 0;
     while (pos < line.size() && line.at(pos) == ' ')
         ++pos;
+    if (pos < line.size() && line.at(pos) == '#')
+        shape.commentBegin = pos;
     if (pos >= line.size() || line.at(pos) == '#' || line.startsWith("---") || line.startsWith("..."))
         return shape;
 
@@ -273,9 +312,10 @@ LineShape analyzeLine(const QByteArray &line)
     // Look for "key:" (a colon followed by a space or the line end) outside placeholders and quotes.
     qsizetype valueStart = pos;
     qsizetype i = pos;
+    qsizetype quotedKeyEnd = -1;
     if (i < line.size() && (line.at(i) == '"' || line.at(i) == '\'')) {
-        const qsizetype close = closingQuote(line, i);
-        i = close < line.size() ? close + 1 : close;
+        quotedKeyEnd = closingQuote(line, i);
+        i = quotedKeyEnd < line.size() ? quotedKeyEnd + 1 : quotedKeyEnd;
     }
     bool hasKey = false;
     while (i < line.size()) {
@@ -285,8 +325,10 @@ LineShape analyzeLine(const QByteArray &line)
             continue;
         }
         const char c = line.at(i);
-        if (c == '#' && i > 0 && line.at(i - 1) == ' ')
+        if (c == '#' && i > 0 && line.at(i - 1) == ' ') {
+            shape.commentBegin = i;
             break;
+        }
         if (c == ':' && (i + 1 == line.size() || line.at(i + 1) == ' ')) {
             hasKey = true;
             valueStart = i + 1;
@@ -295,6 +337,17 @@ LineShape analyzeLine(const QByteArray &line)
         ++i;
     }
     if (hasKey) {
+        if (quotedKeyEnd >= 0) {
+            shape.keyContext = line.at(keyColumn) == '"' ? Context::DoubleQuoted : Context::SingleQuoted;
+            shape.keyBegin = keyColumn + 1;
+            shape.keyEnd = quotedKeyEnd;
+        } else {
+            shape.keyContext = Context::Plain;
+            shape.keyBegin = keyColumn;
+            shape.keyEnd = valueStart - 1;
+            while (shape.keyEnd > shape.keyBegin && line.at(shape.keyEnd - 1) == ' ')
+                --shape.keyEnd;
+        }
         while (valueStart < line.size() && line.at(valueStart) == ' ')
             ++valueStart;
     }
@@ -312,6 +365,11 @@ LineShape analyzeLine(const QByteArray &line)
         shape.context = first == '"' ? Context::DoubleQuoted : Context::SingleQuoted;
         shape.valueBegin = valueStart + 1;
         shape.valueEnd = closingQuote(line, valueStart);
+        qsizetype after = shape.valueEnd + 1;
+        while (after < line.size() && line.at(after) == ' ')
+            ++after;
+        if (after < line.size() && line.at(after) == '#')
+            shape.commentBegin = after;
         return shape;
     }
 
@@ -325,8 +383,10 @@ LineShape analyzeLine(const QByteArray &line)
             end = i;
             continue;
         }
-        if (line.at(i) == '#' && line.at(i - 1) == ' ')
+        if (line.at(i) == '#' && line.at(i - 1) == ' ') {
+            shape.commentBegin = i;
             break;
+        }
         if (line.at(i) != ' ')
             end = i + 1;
         ++i;
@@ -334,7 +394,52 @@ LineShape analyzeLine(const QByteArray &line)
     shape.context = Context::Plain;
     shape.valueBegin = valueStart;
     shape.valueEnd = end;
+    shape.plainParentColumn = hasKey ? keyColumn : itemColumn;
     return shape;
+}
+
+/// The shape of a line that goes on with a plain scalar of an earlier line: all of it up to a comment.
+LineShape continuedPlainLine(const QByteArray &line, qsizetype parentColumn)
+{
+    LineShape shape;
+    shape.yaml = true;
+    shape.context = Context::Plain;
+    shape.plainParentColumn = parentColumn;
+    shape.plainSpansLines = true;
+    qsizetype i = 0;
+    while (i < line.size() && line.at(i) == ' ')
+        ++i;
+    shape.valueBegin = i;
+    shape.valueEnd = i;
+    while (i < line.size()) {
+        const qsizetype skipped = skipPlaceholder(line, i);
+        if (skipped != i) {
+            i = skipped;
+            shape.valueEnd = i;
+            continue;
+        }
+        if (line.at(i) == '#' && i > 0 && line.at(i - 1) == ' ') {
+            shape.commentBegin = i;
+            break;
+        }
+        if (line.at(i) != ' ')
+            shape.valueEnd = i + 1;
+        ++i;
+    }
+    return shape;
+}
+
+/// True when `line` goes on with a plain scalar whose lines must be indented beyond `parentColumn`: it is not blank,
+/// no comment, no document marker, and indented enough.
+bool continuesPlain(const QByteArray &line, qsizetype parentColumn)
+{
+    qsizetype indent = 0;
+    while (indent < line.size() && line.at(indent) == ' ')
+        ++indent;
+    const QByteArray rest = line.mid(indent).trimmed();
+    if (rest.isEmpty() || rest.startsWith('#') || line.startsWith("---") || line.startsWith("..."))
+        return false;
+    return indent > parentColumn;
 }
 
 bool isPlainBoolOrNull(const QString &value)
@@ -420,6 +525,25 @@ bool hasLineBreak(const QString &value)
     return std::any_of(value.begin(), value.end(), [](QChar c) {
         return c == u'\n' || c == u'\r' || c.unicode() == 0x85 || c.unicode() == 0x2028 || c.unicode() == 0x2029;
     });
+}
+
+/// True when `value`, written as it is where no quoting protects it (in a flow collection, after a tag or an
+/// anchor), could change the YAML structure around it: flow indicators, a comment sign, ": ", control characters, or
+/// an indicator or a blank at its start or end.
+bool changesUnquotedStructure(const QString &value)
+{
+    if (value.isEmpty())
+        return false;
+    if (value.front().isSpace() || value.back().isSpace())
+        return true;
+    static const QString indicators = u"-?:,[]{}#&*!|>'\"%@`"_s;
+    if (indicators.contains(value.front()))
+        return true;
+    for (QChar c : value) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f || QStringView(u",[]{}").contains(c))
+            return true;
+    }
+    return value.contains(u": "_s) || value.endsWith(u':') || value.contains(u" #"_s);
 }
 
 /// True when `value` can stand inside a shell script of the Jenkinsfile (a triple-quoted Groovy string) whatever the
@@ -534,53 +658,89 @@ Result<std::optional<QByteArray>> renderLine(const QByteArray &line, const QList
             return std::optional<QByteArray>();
     }
 
-    const Context context = inBlock ? Context::Block : shape.context;
-    const auto inValue = [&](const Segment &s) {
-        return shape.valueBegin >= 0 && s.begin >= shape.valueBegin && s.end <= shape.valueEnd;
+    // The key and the value of the line, each a scalar whose quoting decides how a value placed in it is escaped.
+    struct Region {
+        Context context;
+        qsizetype begin;
+        qsizetype end;
+    };
+    QList<Region> regions;
+    if (!inBlock && shape.keyBegin >= 0)
+        regions.append({shape.keyContext, shape.keyBegin, shape.keyEnd});
+    if (!inBlock && shape.valueBegin >= 0)
+        regions.append({shape.context, shape.valueBegin, shape.valueEnd});
+    const auto regionAt = [&](qsizetype begin, qsizetype end) -> const Region * {
+        for (const Region &r : regions) {
+            if (begin >= r.begin && end <= r.end)
+                return &r;
+        }
+        return nullptr;
     };
 
     QByteArray out;
     QString plainValue;          // the plain scalar being assembled, when the line has one
     bool plainHasString = false; // it holds a string placeholder: quote it if YAML would misread it
-    bool plainStarted = false;
+    const Region *plainRegion = nullptr;
+    QString plainName;           // the last string placeholder in it, and its value
+    QString plainNameValue;
+    std::optional<Error> plainError;
     const auto flushPlain = [&]() {
-        if (!plainStarted)
+        if (!plainRegion)
             return;
-        const QString text = plainHasString && needsQuoting(plainValue)
-                                 ? u"\""_s + escapeForDoubleQuotes(plainValue) + u"\""_s
-                                 : plainValue;
+        const bool quote = plainHasString && needsQuoting(plainValue);
+        if (quote && shape.plainSpansLines && plainRegion->begin == shape.valueBegin && !plainError) {
+            plainError = templateError(
+                TemplateRendererText::tr("The value of ${%1} (\"%2\") would need quotes in %3 at line %4, but the "
+                                         "plain text it stands in goes on over several lines there; put the "
+                                         "placeholder in a quoted string in the template, or give a plain value.")
+                    .arg(plainName, printableValue(plainNameValue), fileName, lineText(lineNumber)));
+        }
+        const QString text = quote ? u"\""_s + escapeForDoubleQuotes(plainValue) + u"\""_s : plainValue;
         out += text.toUtf8();
-        plainStarted = false;
+        plainValue.clear();
+        plainHasString = false;
+        plainRegion = nullptr;
+    };
+    const auto addPlain = [&](const Region *region, const QString &text) {
+        if (plainRegion != region)
+            flushPlain();
+        plainRegion = region;
+        plainValue += text;
     };
 
     for (const Segment &s : segments) {
-        const bool valuePart = !inBlock && inValue(s);
         if (!s.placeholder) {
-            if (valuePart && context == Context::Plain) {
-                plainStarted = true;
-                plainValue += QString::fromUtf8(s.literal);
-            } else {
-                // A literal piece can straddle the value's edges; split it so the value is assembled whole.
-                if (!inBlock && context == Context::Plain && shape.valueBegin >= 0 && s.begin < shape.valueEnd
-                    && s.end > shape.valueBegin) {
-                    const qsizetype from = std::max(s.begin, shape.valueBegin);
-                    const qsizetype to = std::min(s.end, shape.valueEnd);
-                    // Literal bytes map one to one except "$${", which is never split by a value edge.
-                    out += line.mid(s.begin, from - s.begin).replace("$${", "${");
-                    plainStarted = true;
-                    plainValue += QString::fromUtf8(line.mid(from, to - from).replace("$${", "${"));
-                    if (to < s.end) {
-                        flushPlain();
-                        out += line.mid(to, s.end - to).replace("$${", "${");
+            // A literal piece can straddle a plain scalar's edges; cut it there so each scalar is assembled whole.
+            // Literal bytes map one to one except "$${", which is never split by a scalar's edge.
+            qsizetype pos = s.begin;
+            while (pos < s.end) {
+                const Region *region = nullptr;
+                qsizetype next = s.end;
+                for (const Region &r : regions) {
+                    if (r.context != Context::Plain)
+                        continue;
+                    if (pos >= r.begin && pos < r.end) {
+                        region = &r;
+                        next = std::min(s.end, r.end);
+                        break;
                     }
+                    if (r.begin > pos)
+                        next = std::min(next, r.begin);
+                }
+                const QByteArray piece = line.mid(pos, next - pos).replace("$${", "${");
+                if (region) {
+                    addPlain(region, QString::fromUtf8(piece));
                 } else {
                     flushPlain();
-                    out += s.literal;
+                    out += piece;
                 }
+                pos = next;
             }
             continue;
         }
 
+        const Region *region = regionAt(s.begin, s.end);
+        const Context context = inBlock ? Context::Block : region ? region->context : Context::Raw;
         const QString value = **variables.constFind(s.name);
         if (s.type != ValueType::String) {
             const Result<QString> typed = typedValue(s, value, fileName, lineNumber);
@@ -588,9 +748,8 @@ Result<std::optional<QByteArray>> renderLine(const QByteArray &line, const QList
                 return typed.error();
             if (inBlock && hasLineBreak(*typed))
                 return lineBreakError(s.name, fileName, lineNumber);
-            if (valuePart && context == Context::Plain) {
-                plainStarted = true;
-                plainValue += *typed;
+            if (context == Context::Plain) {
+                addPlain(region, *typed);
             } else {
                 flushPlain();
                 out += typed->toUtf8();
@@ -598,14 +757,15 @@ Result<std::optional<QByteArray>> renderLine(const QByteArray &line, const QList
             continue;
         }
 
-        if (valuePart && context == Context::Plain) {
-            plainStarted = true;
+        if (context == Context::Plain) {
+            addPlain(region, value);
             plainHasString = true;
-            plainValue += value;
-        } else if (valuePart && context == Context::DoubleQuoted) {
+            plainName = s.name;
+            plainNameValue = value;
+        } else if (context == Context::DoubleQuoted) {
             flushPlain();
             out += escapeForDoubleQuotes(value).toUtf8();
-        } else if (valuePart && context == Context::SingleQuoted) {
+        } else if (context == Context::SingleQuoted) {
             flushPlain();
             if (hasLineBreak(value)) {
                 return templateError(
@@ -629,10 +789,21 @@ Result<std::optional<QByteArray>> renderLine(const QByteArray &line, const QList
             // add lines (a line break would end a comment or start a new instruction).
             if (hasLineBreak(value))
                 return lineBreakError(s.name, fileName, lineNumber);
+            const bool inComment = shape.commentBegin >= 0 && s.begin >= shape.commentBegin;
+            if (shape.yaml && !inComment && changesUnquotedStructure(value)) {
+                return templateError(
+                    TemplateRendererText::tr("The value of ${%1} (\"%2\") cannot go into %3 at line %4: there it stands "
+                                             "unquoted (in a flow collection, after a tag or an anchor) and would "
+                                             "change the YAML structure. Give a value without , [ ] { } # or \": \", or "
+                                             "put the placeholder in a quoted string of its own in the template.")
+                        .arg(s.name, printableValue(value), fileName, lineText(lineNumber)));
+            }
             out += value.toUtf8();
         }
     }
     flushPlain();
+    if (plainError)
+        return *plainError;
     return std::optional<QByteArray>(out);
 }
 
@@ -658,6 +829,8 @@ Result<QByteArray> renderTemplate(const QByteArray &text, const QString &fileNam
     std::vector<qsizetype> sourceLineOf;   // output line index → template line number (1-based)
     qsizetype blockParentColumn = -1;      // >= 0 while inside a block scalar's content
     BlockQuote blockQuote = BlockQuote::None;   // the Groovy string a block's earlier line left open
+    char openQuote = 0;                         // the quote of a quoted scalar an earlier line left open
+    qsizetype openPlainColumn = -2;             // >= -1 after a plain value that later lines may go on with
     const bool yaml = isYamlFile(fileName);
 
     const QList<QByteArray> lines = text.split('\n');
@@ -684,7 +857,38 @@ Result<QByteArray> renderTemplate(const QByteArray &text, const QString &fileNam
         if (!segments)
             return segments.error();
         // Quoting rules are YAML rules: other files (a Dockerfile, a script) get their values as they are.
-        const LineShape shape = inBlock || !yaml ? LineShape{} : analyzeLine(line);
+        // A line that goes (an unset variable) leaves the scalar state of the lines before it as it was.
+        const char quoteBefore = openQuote;
+        const qsizetype plainColumnBefore = openPlainColumn;
+        LineShape shape;
+        if (!inBlock && yaml && openQuote) {
+            shape = continuedQuoteLine(line, openQuote);
+            if (shape.valueEnd < line.size())
+                openQuote = 0;
+        } else if (!inBlock && yaml && openPlainColumn >= -1 && continuesPlain(line, openPlainColumn)) {
+            shape = continuedPlainLine(line, openPlainColumn);
+        } else if (!inBlock && yaml) {
+            shape = analyzeLine(line);
+            // A quoted value that the line does not close goes on on the next lines.
+            if ((shape.context == Context::DoubleQuoted || shape.context == Context::SingleQuoted)
+                && shape.valueEnd >= line.size())
+                openQuote = shape.context == Context::DoubleQuoted ? '"' : '\'';
+        }
+        openPlainColumn = -2;
+        if (shape.context == Context::Plain && shape.commentBegin < 0) {
+            // A plain value goes on when the next line that is not blank is indented beyond its parent.
+            openPlainColumn = shape.plainParentColumn;
+            for (qsizetype next = index + 1; next < lines.size(); ++next) {
+                QByteArray nextLine = lines.at(next);
+                if (nextLine.endsWith('\r'))
+                    nextLine.chop(1);
+                if (isBlank(nextLine))
+                    continue;
+                if (continuesPlain(nextLine, openPlainColumn))
+                    shape.plainSpansLines = true;
+                break;
+            }
+        }
         if (!inBlock && shape.blockParentColumn >= 0) {
             blockParentColumn = shape.blockParentColumn;
             blockQuote = BlockQuote::None;
@@ -696,8 +900,11 @@ Result<QByteArray> renderTemplate(const QByteArray &text, const QString &fileNam
             renderLine(line, *segments, shape, inBlock, blockQuotes, fileName, lineNumber, variables);
         if (!rendered)
             return rendered.error();
-        if (!rendered->has_value())
+        if (!rendered->has_value()) {
+            openQuote = quoteBefore;
+            openPlainColumn = plainColumnBefore;
             continue;
+        }
 
         const QByteArray &renderedLine = **rendered;
         out += renderedLine;
@@ -712,7 +919,7 @@ Result<QByteArray> renderTemplate(const QByteArray &text, const QString &fileNam
 
     if (yaml) {
         try {
-            const std::vector<YAML::Node> documents = YAML::LoadAll(std::string(out.constData(), out.size()));
+            const std::vector<YAML::Node> documents = manifest::yamltext::loadAll(out);
             Q_UNUSED(documents);
         } catch (const YAML::Exception &e) {
             qsizetype templateLine = 0;

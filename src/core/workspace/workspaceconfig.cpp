@@ -15,6 +15,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace gd::ws {
@@ -381,9 +383,24 @@ Result<WorkspaceConfig> parseRoot(const ConfigReader &reader, const YAML::Node &
 }
 
 /// A text value for the emitter, which quotes it where YAML needs quotes.
-std::string scalar(const QString &value)
+struct Scalar {
+    QString value;
+};
+
+Scalar scalar(const QString &value)
 {
-    return value.toStdString();
+    return Scalar{value};
+}
+
+/// Double-quoted when the value holds a control character: yaml-cpp writes a carriage return plain, and a plain
+/// scalar ending in one reads back without it.
+YAML::Emitter &operator<<(YAML::Emitter &out, const Scalar &text)
+{
+    const bool control = std::any_of(text.value.begin(), text.value.end(),
+                                     [](QChar c) { return c.unicode() < 0x20 || c.unicode() == 0x7f; });
+    if (control)
+        out << YAML::DoubleQuoted;
+    return out << text.value.toStdString();
 }
 
 } // namespace
@@ -461,7 +478,7 @@ QByteArray WorkspaceConfig::toYaml() const
     out << YAML::Key << "environments" << YAML::Value << YAML::BeginSeq;
     for (const EnvironmentConfig &env : environments) {
         out << YAML::BeginMap;
-        out << YAML::Key << "name" << YAML::Value << env.name.toStdString();
+        out << YAML::Key << "name" << YAML::Value << scalar(env.name);
         out << YAML::Key << "cluster" << YAML::Value << scalar(env.cluster);
         out << YAML::Key << "namespace" << YAML::Value << scalar(env.namespacePattern);
         out << YAML::Key << "canary" << YAML::Value << env.canaryAllowed;

@@ -85,6 +85,7 @@ private Q_SLOTS:
     void valueInEachContext();
     void hostileValueNeverAddsAGroovyStatement_data();
     void hostileValueNeverAddsAGroovyStatement();
+    void removedLineOpensNoQuote();
     void tripleQuotedStringCarriesOverLines();
 };
 
@@ -179,6 +180,37 @@ void TestRenderContexts::valueInEachContext_data()
                                     << QString();
     QTest::newRow("comment, newline") << "# ${X}\nk: 1\n"_ba << u"t.yaml"_s << u"x\nevil: 1"_s << QByteArray()
                                       << u"line break"_s;
+    // Found by fuzz_templaterenderer (tests/data/fuzz/templaterenderer/found-*).
+    QTest::newRow("comment, CRLF") << "# ${X}-canary\nk: 1\n"_ba << u"t.yaml"_s << u"x\r\ny: 1"_s << QByteArray()
+                                   << u"line break"_s;
+    QTest::newRow("comment, carriage return") << "# ${X}\nk: 1\n"_ba << u"t.yaml"_s << u"x\ry: 1"_s << QByteArray()
+                                              << u"line break"_s;
+    QTest::newRow("comment after a value, CRLF") << "k: 1 # ${X}\n"_ba << u"t.yaml"_s << u"x\r\ny: 1"_s
+                                                 << QByteArray() << u"line break"_s;
+    QTest::newRow("comment after a value, sign") << "k: 1 # ${X}\n"_ba << u"t.yaml"_s << u"# c"_s
+                                                 << "k: 1 # # c\n"_ba << QString();
+    QTest::newRow("plain key, comment sign") << "a ${X}: v\n"_ba << u"t.yaml"_s << u"# c"_s << "\"a # c\": v\n"_ba
+                                             << QString();
+    QTest::newRow("plain key, colon") << "${X}-key: v\n"_ba << u"t.yaml"_s << u"a: b"_s << "\"a: b-key\": v\n"_ba
+                                      << QString();
+    QTest::newRow("plain key, newline") << "${X}: v\n"_ba << u"t.yaml"_s << u"a\r\nb: 1"_s
+                                        << "\"a\\r\\nb: 1\": v\n"_ba << QString();
+    QTest::newRow("plain key, word") << "${X}-key: v\n"_ba << u"t.yaml"_s << u"web"_s << "web-key: v\n"_ba
+                                     << QString();
+    QTest::newRow("double-quoted key") << "\"${X}\": v\n"_ba << u"t.yaml"_s << u"a\"b"_s << "\"a\\\"b\": v\n"_ba
+                                       << QString();
+    QTest::newRow("flow list, comma") << "k: [${X}, x]\n"_ba << u"t.yaml"_s << u"a, b"_s << QByteArray()
+                                      << u"change the YAML structure"_s;
+    QTest::newRow("flow list, colon") << "k: [${X}, x]\n"_ba << u"t.yaml"_s << u"a: b"_s << QByteArray()
+                                      << u"change the YAML structure"_s;
+    QTest::newRow("flow map, word") << "k: {name: ${X}}\n"_ba << u"t.yaml"_s << u"web-1"_s << "k: {name: web-1}\n"_ba
+                                    << QString();
+    QTest::newRow("quoted over two lines") << "k: \"a\n  ${X} b\"\n"_ba << u"t.yaml"_s << u"\" c"_s
+                                           << "k: \"a\n  \\\" c b\"\n"_ba << QString();
+    QTest::newRow("plain over two lines") << "k: a\n  ${X} b\n"_ba << u"t.yaml"_s << u"x: y"_s << QByteArray()
+                                          << u"goes on over several lines"_s;
+    QTest::newRow("plain going on, word") << "k: ${X}\n  b\n"_ba << u"t.yaml"_s << u"web"_s << "k: web\n  b\n"_ba
+                                          << QString();
     QTest::newRow("not YAML, dollar") << "FROM ${X}\n"_ba << u"Dockerfile"_s << dollar << "FROM a$b\n"_ba
                                       << QString();
     QTest::newRow("not YAML, newline") << "FROM ${X}\n"_ba << u"Dockerfile"_s << u"base\nRUN id"_s << QByteArray()
@@ -280,6 +312,17 @@ void TestRenderContexts::tripleQuotedStringCarriesOverLines()
     const gd::Result<QByteArray> word = gd::tmpl::renderTemplate(text, u"t.yaml"_s, {{u"X"_s, u"ab"_s}});
     QVERIFY(word.ok());
     QCOMPARE(*word, "j: |\n  sh '''\n    echo 'ab'\n  '''\n  x = 'ab'\n"_ba);
+}
+
+// Found by fuzz_templaterenderer: a line removed for an unset variable opened a double-quoted scalar, and the lines
+// after it were then escaped as its text.
+void TestRenderContexts::removedLineOpensNoQuote()
+{
+    const QByteArray text = "double: \"${A} and more\nkind: Deployment\nmetadata:\n  name: ${X}\n"_ba;
+    const gd::Result<QByteArray> out =
+        gd::tmpl::renderTemplate(text, u"t.yaml"_s, {{u"A"_s, std::nullopt}, {u"X"_s, u"'"_s}});
+    QVERIFY2(out.ok(), qPrintable(out.ok() ? QString() : out.error().fullText()));
+    QCOMPARE(*out, "kind: Deployment\nmetadata:\n  name: \"'\"\n"_ba);
 }
 
 QTEST_GUILESS_MAIN(TestRenderContexts)

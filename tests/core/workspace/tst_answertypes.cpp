@@ -43,13 +43,13 @@ void TestAnswerTypes::answerTypes_data()
     };
     ok("project", Answer::Project, u"shop"_s);
     bad("project upper case", Answer::Project, u"Shop"_s, u"project name"_s);
-    bad("service newline", Answer::Service, u"orders\nx"_s, u"The service name \"orders\\nx\""_s);
+    bad("service newline", Answer::Service, u"orders\nx"_s, u"The service name \"orders\\x0ax\""_s);
     bad("environment empty", Answer::Environment, QString(), u"environment name is empty"_s);
     ok("image", Answer::Image, u"registry.example.com:5000/shop/orders"_s);
     bad("image trailing newline", Answer::Image, u"registry.example.com/shop/orders\n"_s, u"image repository"_s);
     bad("image quote", Answer::Image, u"registry.example.com/a'b"_s, u"image repository"_s);
     ok("tag", Answer::Tag, u"1.4.2-rc.1"_s);
-    bad("tag trailing newline", Answer::Tag, u"1.0\n"_s, u"The GA tag \"1.0\\n\" is not a valid image tag."_s);
+    bad("tag trailing newline", Answer::Tag, u"1.0\n"_s, u"The GA tag \"1.0\\x0a\" is not a valid image tag."_s);
     bad("tag quote", Answer::Tag, u"1.0'"_s, u"not a valid image tag"_s);
     ok("canary tag empty", Answer::CanaryTag, QString());
     bad("canary tag space", Answer::CanaryTag, u"a b"_s, u"canary tag"_s);
@@ -67,7 +67,7 @@ void TestAnswerTypes::answerTypes_data()
     bad("cluster alias", Answer::Cluster, u"*x"_s, u"not a cluster URL"_s);
     bad("cluster quote", Answer::Cluster, u"https://x/'"_s, u"not a cluster URL"_s);
     ok("namespace empty", Answer::Namespace, QString());
-    bad("namespace newline", Answer::Namespace, u"a\nb"_s, u"namespace \"a\\nb\" is not valid"_s);
+    bad("namespace newline", Answer::Namespace, u"a\nb"_s, u"namespace \"a\\x0ab\" is not valid"_s);
     bad("argocd namespace anchor", Answer::ArgocdNamespace, u"&x"_s, u"Argo CD namespace"_s);
     bad("argocd namespace colon", Answer::ArgocdNamespace, u"a: b"_s, u"Argo CD namespace"_s);
     bad("devops namespace dot", Answer::DevopsNamespace, u"a.b"_s, u"DevOps namespace"_s);
@@ -186,6 +186,23 @@ void TestAnswerTypes::workspaceTexts_data()
     QTest::newRow("branch with a space") << head + "branch: a b\n" << u"workspace.yaml line 3: branch \"a b\""_s;
     QTest::newRow("templates branch") << head + "templates: {url: t.git, branch: \"a..b\"}\n"
                                       << u"workspace.yaml line 3: templates.branch \"a..b\""_s;
+    // Found by fuzz_workspaceconfig (tests/data/fuzz/workspaceconfig/found-*).
+    QTest::newRow("branch with a tab") << head + "branch: featu\tre/x-1\n"
+                                       << u"workspace.yaml line 3: branch \"featu\\x09re/x-1\" is not a valid branch "
+                                          "name: it contains a line break or another control character."_s;
+    QTest::newRow("templates branch with a space")
+        << head + "templates: {url: t.git, branch: m&a ain}\n"
+        << u"workspace.yaml line 3: templates.branch \"m&a ain\" is not a valid branch name: it contains a space."_s;
+    QTest::newRow("templates branch block") << head + "templates:\n  url: t.git\n  branch: \"x\\ty\"\n"
+                                            << u"workspace.yaml line 5: templates.branch"_s;
+    // yaml-cpp 0.7 hands out empty documents forever after a ',' that starts a line; the check used to hang.
+    QTest::newRow("stray comma") << ",\n"_ba
+                                 << u"workspace.yaml line 1: This character cannot start a YAML value"_s;
+    QTest::newRow("stray comma after keys") << head + ", x\n"
+                                            << u"workspace.yaml line 3, column 1: this is not valid YAML."_s;
+    QTest::newRow("not UTF-8 in a comment") << head + "# caf\xe9\n"
+                                            << u"workspace.yaml line 3: the text is not UTF-8"_s;
+    QTest::newRow("not UTF-8 in a key") << head + "n\xffme: x\n" << u"workspace.yaml line 3: the text is not UTF-8"_s;
     QTest::newRow("duplicate key") << head + "name: a\nname: b\n"
                                    << u"workspace.yaml line 4: Duplicate key \"name\" (first at line 3)."_s;
     QTest::newRow("duplicate nested key") << "provider:\n  type: local\n  path: r\n  type: gitlab\n"

@@ -16,6 +16,8 @@ private Q_SLOTS:
     void errorsNameKeyAndLine();
     void missingFileIsClearError();
     void roundTripsThroughYaml();
+    void roundTripsControlCharacters_data();
+    void roundTripsControlCharacters();
     void roundTripsUnpinnedTemplatesAndDigitOnlyCommit();
 };
 
@@ -164,6 +166,29 @@ void TestWorkspaceConfig::missingFileIsClearError()
     QVERIFY(!config.ok());
     QCOMPARE(config.error().code, gd::Error::Code::NotFound);
     QVERIFY(config.error().message.contains(u"could not be opened"_s));
+}
+
+void TestWorkspaceConfig::roundTripsControlCharacters_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    // Found by fuzz_workspaceconfig: a carriage return before a CRLF stays in the value, and yaml-cpp wrote it plain,
+    // so the file it wrote read back without it.
+    QTest::newRow("path ending in CR") << "name: a\r\nprovider:\r\n  type: local\r\n  path: ../repos\r\r\n"
+                                          "environments:\r\n- name: uat\r\n"_ba;
+    QTest::newRow("name with a tab") << "name: \"a\\tb\"\nprovider: {type: local, path: r}\n"
+                                        "environments: [{name: uat}]\n"_ba;
+}
+
+void TestWorkspaceConfig::roundTripsControlCharacters()
+{
+    QFETCH(QByteArray, text);
+    QTemporaryDir dir;
+    auto first = WorkspaceConfig::parse(text, dir.filePath(u"workspace.yaml"_s));
+    QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error().fullText()));
+    auto second = WorkspaceConfig::parse(first->toYaml(), dir.filePath(u"workspace.yaml"_s));
+    QVERIFY2(second.ok(), qPrintable(second.ok() ? QString() : second.error().fullText()));
+    QCOMPARE(second->name, first->name);
+    QCOMPARE(second->localPath, first->localPath);
 }
 
 void TestWorkspaceConfig::roundTripsThroughYaml()
