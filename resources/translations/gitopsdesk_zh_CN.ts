@@ -934,6 +934,10 @@
         <source>The change could not be pushed: the branch %1 kept moving during %2 attempts. Try again in a moment.</source>
         <translation>无法推送更改：在 %2 次尝试中分支 %1 一直在变化。请稍后再试。</translation>
     </message>
+    <message>
+        <source>The branch is locked on the server; trying again…</source>
+        <translation>服务器上的分支已被锁定；正在重试…</translation>
+    </message>
 </context>
 <context>
     <name>gd::git::Remote</name>
@@ -1029,6 +1033,38 @@
         <source>The commit to push could not be prepared.</source>
         <translation>无法准备要推送的提交。</translation>
     </message>
+    <message>
+        <source>A git lock file is held, so the transfer with %1 stopped: %2. If no other git process is running, remove that lock file and try again.</source>
+        <translation>一个 git 锁文件被占用，与 %1 的传输已停止：%2。如果没有其他 git 进程在运行，请删除该锁文件后重试。</translation>
+    </message>
+    <message>
+        <source>the lock is not a regular file</source>
+        <translation>该锁不是普通文件</translation>
+    </message>
+    <message>
+        <source>Removed the lock file %1, left by a push that was killed %2 seconds ago; no push is running now.</source>
+        <translation>已删除锁文件 %1，它由 %2 秒前被终止的一次推送留下；现在没有正在进行的推送。</translation>
+    </message>
+    <message>
+        <source>it could not be removed</source>
+        <translation>无法删除它</translation>
+    </message>
+    <message>
+        <source>another git process has kept updating the branch for %1 seconds</source>
+        <translation>另一个 git 进程已持续更新该分支 %1 秒</translation>
+    </message>
+    <message>
+        <source>Branch %1 of %2 is locked by the file %3 (%4). If no git process is using %2 any more, remove %3 manually and try again.</source>
+        <translation>%2 的分支 %1 被文件 %3 锁定（%4）。如果已没有 git 进程在使用 %2，请手动删除 %3 后重试。</translation>
+    </message>
+    <message>
+        <source>%1 is being pushed into by %2 for more than %3 seconds. Try again when it is done; if that process hangs, end it.</source>
+        <translation>%2 向 %1 推送已超过 %3 秒。请在其完成后重试；如果该进程卡住，请结束它。</translation>
+    </message>
+    <message>
+        <source>%1 could not lock branch %2: its lock file %3 is held on the server. If this keeps happening, the server&apos;s administrator must check that no git process is running there and remove that file.</source>
+        <translation>%1 无法锁定分支 %2：服务器上的锁文件 %3 被占用。如果反复出现，服务器管理员须确认那里没有 git 进程在运行，并删除该文件。</translation>
+    </message>
 </context>
 <context>
     <name>gd::git::RepoCache</name>
@@ -1059,20 +1095,20 @@
         </translation>
     </message>
     <message>
-        <source>The lock file %1 cannot be created. Check that the cache folder %2 is a writable folder with free space.</source>
-        <translation>无法创建锁文件 %1。请检查缓存文件夹 %2 是否为可写入且有剩余空间的文件夹。</translation>
-    </message>
-    <message>
         <source>another operation of this program on the same repository</source>
         <translation>本程序对同一仓库的另一项操作</translation>
     </message>
     <message>
-        <source>The local copy of %1 is locked by %2, which has held the lock file %3 for more than %4 seconds. Try again when it is done; if that process hangs, end it: its lock is taken over once it has ended.</source>
-        <translation>%1 的本地副本已被 %2 锁定，其持有锁文件 %3 已超过 %4 秒。请在其完成后再试；如果该进程已挂起，请结束它：进程结束后，其锁会被接管。</translation>
-    </message>
-    <message>
         <source>%1 (lock file %2)</source>
         <translation>%1（锁文件 %2）</translation>
+    </message>
+    <message>
+        <source>The lock file %1 cannot be created. Check that %2 is a writable folder with free space.</source>
+        <translation>无法创建锁文件 %1。请检查 %2 是否为可写且有剩余空间的文件夹。</translation>
+    </message>
+    <message>
+        <source>The local copy of %1 has been locked by %2 for more than %3 seconds. Try again when it is done; if that process hangs, end it: its lock is taken over once it has ended.</source>
+        <translation>%1 的本地副本已被 %2 锁定超过 %3 秒。请在其完成后重试；如果该进程卡住，请结束它：进程结束后其锁会被接管。</translation>
     </message>
 </context>
 <context>
@@ -2432,6 +2468,14 @@
     <message>
         <source>The value of ${%1} (&quot;%2&quot;) cannot go into the script of %3 at line %4: there it may only hold letters, digits and . _ / : @ + = , % -.</source>
         <translation>${%1} 的值（“%2”）不能放入 %3 第 %4 行的脚本中：该处的值只能包含字母、数字和 . _ / : @ + = , % -。</translation>
+    </message>
+    <message>
+        <source>The value of ${%1} (&quot;%2&quot;) would need quotes in %3 at line %4, but the plain text it stands in goes on over several lines there; put the placeholder in a quoted string in the template, or give a plain value.</source>
+        <translation>${%1} 的值（“%2”）在 %3 第 %4 行需要加引号，但它所在的普通文本在那里跨越多行；请在模板中把占位符放进带引号的字符串，或给出普通的值。</translation>
+    </message>
+    <message>
+        <source>The value of ${%1} (&quot;%2&quot;) cannot go into %3 at line %4: there it stands unquoted (in a flow collection, after a tag or an anchor) and would change the YAML structure. Give a value without , [ ] { } # or &quot;: &quot;, or put the placeholder in a quoted string of its own in the template.</source>
+        <translation>${%1} 的值（“%2”）不能放入 %3 第 %4 行：它在那里没有引号（位于流式集合中、标签或锚点之后），会改变 YAML 结构。请给出不含 , [ ] { } # 或 “: ” 的值，或在模板中把占位符放进单独的带引号字符串。</translation>
     </message>
 </context>
 <context>
