@@ -7,6 +7,7 @@
 #include "git/repository.h"
 #include "workspace/release.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
 #include <QElapsedTimer>
@@ -67,6 +68,7 @@ private Q_SLOTS:
     void killedWorkdir();
     void killedHoldingAWrittenLock();
     void killedAsTheLockFileAppears();
+    void refLockOfAKilledPushIsCleared();
 
 private:
     QProcessEnvironment environment() const;
@@ -589,6 +591,28 @@ void TestKilledCommands::killHoldingTheLock(bool ownerWritten, const QString &ma
     }
     report(ownerWritten ? "release killed holding a written lock" : "release killed as its lock file appeared",
            tally);
+}
+
+void TestKilledCommands::refLockOfAKilledPushIsCleared()
+{
+    // What a release killed during the branch update leaves, as the kills above do now and then: git's ref lock.
+    const QString refLock = m_repo + u"/refs/heads/main.lock"_s;
+    QFile lock(refLock);
+    QVERIFY(lock.open(QIODevice::WriteOnly));
+    lock.write(tip().toHex().toLatin1() + '\n');
+    QVERIFY(lock.setFileTime(QDateTime::currentDateTime().addSecs(-30), QFileDevice::FileModificationTime));
+    lock.close();
+    QElapsedTimer timer;
+    timer.start();
+    const Run release = cli({u"release"_s, u"shop"_s, u"orders"_s, u"uat"_s, u"--stage"_s, u"ga"_s, u"--no-sync"_s,
+                             u"--tag"_s, u"7.0.0"_s});
+    QVERIFY2(release.exitCode == 0, qPrintable(release.text()));
+    QVERIFY2(timer.elapsed() < 10000, qPrintable(u"the release took %1 ms"_s.arg(timer.elapsed())));
+    QVERIFY2(release.text().contains(u"Removed the lock file"_s), qPrintable(release.text()));
+    QVERIFY2(!release.text().contains(u"moved meanwhile"_s), qPrintable(release.text()));
+    QVERIFY2(!QFileInfo::exists(refLock), qPrintable(release.text()));
+    QCOMPARE(tagAt(tip(), u"orders"_s, u"uat"_s), u"7.0.0"_s);
+    QVERIFY2(fsck(m_repo).isEmpty(), qPrintable(fsck(m_repo)));
 }
 
 QTEST_GUILESS_MAIN(TestKilledCommands)
