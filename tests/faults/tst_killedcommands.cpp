@@ -7,6 +7,7 @@
 #include "git/repository.h"
 #include "workspace/release.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
 #include <QElapsedTimer>
@@ -49,6 +50,7 @@ struct Tally {
     int finishedFirst = 0;
     int landed = 0;     ///< killed after its commit reached the remote
     int notLanded = 0;  ///< killed before
+    int refLocksLeft = 0;   ///< killed while updating the branch: git's ref lock left, cleared by the next push
 };
 
 constexpr int kFollowingTimeoutMs = 30000;   // a following command that waits longer is stuck (a lock never freed)
@@ -66,6 +68,7 @@ private Q_SLOTS:
     void killedWorkdir();
     void killedHoldingAWrittenLock();
     void killedAsTheLockFileAppears();
+    void refLockOfAKilledPushIsCleared();
 
 private:
     QProcessEnvironment environment() const;
@@ -78,7 +81,10 @@ private:
     qint64 randomDelay(qint64 durationMs);
 
     git::ObjectId tip() const;
-    QString fsck(const QString &gitDir) const;
+    /// `refLock`: where a ref lock left in the repository is put instead of being a problem.
+    QString fsck(const QString &gitDir, QString *refLock = nullptr) const;
+    /// Empty when the ref lock the last kill left (if any) is gone, as the following push must have removed it.
+    QString refLockCleared() const;
     QString linearHistory() const;
     QString tagAt(const git::ObjectId &commit, const QString &service, const QString &env) const;
     QString newCommitProblem(const git::ObjectId &before, const git::ObjectId &after, ws::ReleaseKind kind,
@@ -97,6 +103,7 @@ private:
     QString m_repo;
     QString m_cache;
     QRandomGenerator m_random;
+    mutable QString m_leftRefLock;   ///< a ref lock the last kill left, which the following push must remove
 };
 
 QProcessEnvironment TestKilledCommands::environment() const
@@ -240,18 +247,29 @@ QString TestKilledCommands::lockFiles() const
     return found.isEmpty() ? u"no lock file in the cache"_s : u"lock files: "_s + found.join(u"; "_s);
 }
 
-QString TestKilledCommands::fsck(const QString &gitDir) const
+QString TestKilledCommands::fsck(const QString &gitDir, QString *refLock) const
 {
     int code = -1;
     const QString output = git(gitDir, {u"fsck"_s, u"--strict"_s, u"--full"_s, u"--no-dangling"_s,
                                         u"--no-progress"_s}, &code);
     if (code != 0 || !output.trimmed().isEmpty())
         return u"git fsck --strict of %1 (exit %2): %3"_s.arg(gitDir).arg(code).arg(output);
-    // A ref lock left behind blocks every later push to that branch.
+    // A ref lock left behind blocks every later push to that branch. A process killed while it updates the branch
+    // leaves one (so does git itself): then the following push must remove it (refLockCleared).
     QDirIterator locks(gitDir + u"/refs"_s, {u"*.lock"_s}, QDir::Files, QDirIterator::Subdirectories);
-    if (locks.hasNext())
-        return u"a ref lock was left in the repository: "_s + locks.next();
+    if (locks.hasNext()) {
+        if (!refLock)
+            return u"a ref lock was left in the repository: "_s + locks.next();
+        *refLock = locks.next();
+    }
     return {};
+}
+
+QString TestKilledCommands::refLockCleared() const
+{
+    if (m_leftRefLock.isEmpty() || !QFileInfo::exists(m_leftRefLock))
+        return {};
+    return u"the ref lock a killed command left was not removed by the following command: "_s + m_leftRefLock;
 }
 
 QString TestKilledCommands::linearHistory() const
@@ -317,7 +335,11 @@ QString TestKilledCommands::afterKill(const Kill &kill, Tally &tally) const
     } else {
         ++tally.killed;
     }
-    const QString problem = fsck(m_repo);
+    if (const QString stuck = refLockCleared(); !stuck.isEmpty())
+        return stuck;
+    m_leftRefLock.clear();
+    const QString problem = fsck(m_repo, kill.killed ? &m_leftRefLock : nullptr);
+    tally.refLocksLeft += m_leftRefLock.isEmpty() ? 0 : 1;
     return problem.isEmpty() ? linearHistory() : problem;
 }
 
@@ -327,9 +349,9 @@ void TestKilledCommands::report(const char *command, const Tally &tally) const
                                   ? QByteArray()
                                   : " (" + QByteArray::number(tally.landed) + " after the push landed, "
                                         + QByteArray::number(tally.notLanded) + " before)";
-    qInfo("%s: %d killed%s, %d finished before the kill; fsck clean, history linear and the next command succeeded "
-          "after each",
-          command, tally.killed, landed.constData(), tally.finishedFirst);
+    qInfo("%s: %d killed%s, %d finished before the kill, %d left a ref lock that the next push removed; fsck clean, "
+          "history linear and the next command succeeded after each",
+          command, tally.killed, landed.constData(), tally.finishedFirst, tally.refLocksLeft);
 }
 
 void TestKilledCommands::initTestCase()
@@ -382,6 +404,11 @@ void TestKilledCommands::killedRelease()
             // The same release again lands.
             const Run again = cli(release + QStringList{tag});
             QVERIFY2(again.exitCode == 0, qPrintable(at + u"the release again: "_s + again.text()));
+            QVERIFY2(refLockCleared().isEmpty(), qPrintable(at + refLockCleared()));
+            // It says what it removed, and it did not take the branch for moving.
+            QVERIFY2(m_leftRefLock.isEmpty() || again.text().contains(u"Removed the lock file"_s),
+                     qPrintable(at + again.text()));
+            QVERIFY2(!again.text().contains(u"moved meanwhile"_s), qPrintable(at + again.text()));
             QCOMPARE(tagAt(tip(), u"orders"_s, u"uat"_s), tag);
         } else {
             problem = newCommitProblem(before, after, ws::ReleaseKind::Release, u"orders"_s, tag);
@@ -427,6 +454,7 @@ void TestKilledCommands::killedRollback()
             ++tally.notLanded;
             const Run again = cli(rollback);
             QVERIFY2(again.exitCode == 0, qPrintable(at + u"the rollback again: "_s + again.text()));
+            QVERIFY2(refLockCleared().isEmpty(), qPrintable(at + refLockCleared()));
         } else {
             problem = newCommitProblem(before, after, ws::ReleaseKind::Rollback, u"cart"_s, previous);
             QVERIFY2(problem.isEmpty(), qPrintable(at + problem));
@@ -563,6 +591,28 @@ void TestKilledCommands::killHoldingTheLock(bool ownerWritten, const QString &ma
     }
     report(ownerWritten ? "release killed holding a written lock" : "release killed as its lock file appeared",
            tally);
+}
+
+void TestKilledCommands::refLockOfAKilledPushIsCleared()
+{
+    // What a release killed during the branch update leaves, as the kills above do now and then: git's ref lock.
+    const QString refLock = m_repo + u"/refs/heads/main.lock"_s;
+    QFile lock(refLock);
+    QVERIFY(lock.open(QIODevice::WriteOnly));
+    lock.write(tip().toHex().toLatin1() + '\n');
+    QVERIFY(lock.setFileTime(QDateTime::currentDateTime().addSecs(-30), QFileDevice::FileModificationTime));
+    lock.close();
+    QElapsedTimer timer;
+    timer.start();
+    const Run release = cli({u"release"_s, u"shop"_s, u"orders"_s, u"uat"_s, u"--stage"_s, u"ga"_s, u"--no-sync"_s,
+                             u"--tag"_s, u"7.0.0"_s});
+    QVERIFY2(release.exitCode == 0, qPrintable(release.text()));
+    QVERIFY2(timer.elapsed() < 10000, qPrintable(u"the release took %1 ms"_s.arg(timer.elapsed())));
+    QVERIFY2(release.text().contains(u"Removed the lock file"_s), qPrintable(release.text()));
+    QVERIFY2(!release.text().contains(u"moved meanwhile"_s), qPrintable(release.text()));
+    QVERIFY2(!QFileInfo::exists(refLock), qPrintable(release.text()));
+    QCOMPARE(tagAt(tip(), u"orders"_s, u"uat"_s), u"7.0.0"_s);
+    QVERIFY2(fsck(m_repo).isEmpty(), qPrintable(fsck(m_repo)));
 }
 
 QTEST_GUILESS_MAIN(TestKilledCommands)

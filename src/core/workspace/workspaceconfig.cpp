@@ -172,7 +172,9 @@ Result<void> readProvider(const ConfigReader &reader, const YAML::Node &root, co
         GD_READ(path, reader.string(provider, "path", u"provider.path"_s));
         if (path.isEmpty())
             return reader.error(provider, WorkspaceConfigText::tr("provider.path is missing; name the folder that holds the bare repos."));
-        config.localPath = QDir::cleanPath(QDir(baseDir).absoluteFilePath(path));
+        // Qt reads a path starting with ':' as a resource path, which is absolute: it is a folder name here.
+        config.localPath =
+            QDir::cleanPath(QDir(baseDir).absoluteFilePath(path.startsWith(u':') ? u"./"_s + path : path));
     } else if (type == u"gitlab") {
         config.provider = WorkspaceConfig::ProviderType::GitLab;
         GD_READ(config.gitlabUrl, reader.string(provider, "url", u"provider.url"_s));

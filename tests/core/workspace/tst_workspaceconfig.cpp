@@ -16,8 +16,8 @@ private Q_SLOTS:
     void errorsNameKeyAndLine();
     void missingFileIsClearError();
     void roundTripsThroughYaml();
-    void roundTripsControlCharacters_data();
-    void roundTripsControlCharacters();
+    void roundTripsOddValues_data();
+    void roundTripsOddValues();
     void roundTripsUnpinnedTemplatesAndDigitOnlyCommit();
 };
 
@@ -168,18 +168,20 @@ void TestWorkspaceConfig::missingFileIsClearError()
     QVERIFY(config.error().message.contains(u"could not be opened"_s));
 }
 
-void TestWorkspaceConfig::roundTripsControlCharacters_data()
+void TestWorkspaceConfig::roundTripsOddValues_data()
 {
     QTest::addColumn<QByteArray>("text");
     // Found by fuzz_workspaceconfig: a carriage return before a CRLF stays in the value, and yaml-cpp wrote it plain,
     // so the file it wrote read back without it.
     QTest::newRow("path ending in CR") << "name: a\r\nprovider:\r\n  type: local\r\n  path: ../repos\r\r\n"
                                           "environments:\r\n- name: uat\r\n"_ba;
+    QTest::newRow("path starting with a colon") << "provider: {type: local, path: \":./repos\"}\n"
+                                                   "environments: [{name: uat}]\n"_ba;
     QTest::newRow("name with a tab") << "name: \"a\\tb\"\nprovider: {type: local, path: r}\n"
                                         "environments: [{name: uat}]\n"_ba;
 }
 
-void TestWorkspaceConfig::roundTripsControlCharacters()
+void TestWorkspaceConfig::roundTripsOddValues()
 {
     QFETCH(QByteArray, text);
     QTemporaryDir dir;
