@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The replay-and-mutate driver for a fuzz target when the build has no libFuzzer (GCC): it runs every file of the
 // corpus folders given on the command line, then mutates them at random (bit flips, YAML tokens inserted, ranges
-// deleted or repeated, splices of two entries) for GD_FUZZ_SECONDS seconds (default 20) from the seed GD_FUZZ_SEED
-// (default 11, printed), within GD_FUZZ_MEMORY_MB of memory (default 2048, like libFuzzer's -rss_limit_mb). A crash
+// deleted or repeated, splices of two entries) for GD_FUZZ_SECONDS seconds (default 20), or GD_FUZZ_RUNS inputs when
+// that comes first, from the seed GD_FUZZ_SEED (default 11, printed), within GD_FUZZ_MEMORY_MB of memory (default 2048, like libFuzzer's -rss_limit_mb). A crash
 // or a broken property aborts; the input that caused it is first written to fuzz-failure-<target>.bin in the working
 // folder, and the seed and step are printed so the run can be repeated.
 // There is no coverage feedback here: that is what the libFuzzer build (-DGD_FUZZ=ON, preset "fuzz") is for.
@@ -19,6 +19,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 #include <fcntl.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -176,11 +177,15 @@ int main(int argc, char **argv)
     const qint64 budgetMs = (ok ? seconds : 20) * qint64(1000);
     const int seedValue = qEnvironmentVariableIntValue("GD_FUZZ_SEED", &ok);
     const quint32 seed = ok ? quint32(seedValue) : 11u;
+    // A run of at most GD_FUZZ_RUNS inputs is the same prefix of one sequence on every machine: CI's verdict does
+    // not depend on how fast the machine is.
+    const int runsValue = qEnvironmentVariableIntValue("GD_FUZZ_RUNS", &ok);
+    const qint64 maxRuns = ok && runsValue > 0 ? runsValue : std::numeric_limits<qint64>::max();
     QRandomGenerator random(seed);
     QElapsedTimer timer;
     timer.start();
     qint64 steps = 0;
-    while (timer.elapsed() < budgetMs) {
+    while (timer.elapsed() < budgetMs && steps < maxRuns) {
         const QByteArray &base = corpus[random.bounded(quint32(corpus.size()))];
         run(mutate(base, corpus, random, 65536), "seed " + QByteArray::number(seed) + " step "
                                                      + QByteArray::number(steps));
